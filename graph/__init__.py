@@ -1,0 +1,1 @@
+"""The graph layer: schema, graph building, Neo4j server and writer, exports and queries."""

@@ -1,0 +1,58 @@
+"""The one way the tools open Neo4j: the official driver, settings from graph.settings.
+
+Works the same against the local server, Docker, a cluster or Aura: routing URIs (neo4j://) are
+passed through, reads go to readers, and the database name comes from the settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from neo4j import Driver, GraphDatabase, Query, RoutingControl
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from graph.errors import GraphError
+from graph.settings import Settings
+
+READ_TIMEOUT_S = 30.0
+
+
+def connect(settings: Settings, *, verify: bool = True) -> Driver:
+    driver = GraphDatabase.driver(
+        settings.uri, auth=(settings.user, settings.password), user_agent="plangraph/0.1"
+    )
+    if verify:
+        try:
+            driver.verify_connectivity()
+        except AuthError as error:
+            driver.close()
+            raise GraphError(f"Neo4j at {settings.uri} refused the credentials") from error
+        except (ServiceUnavailable, SessionExpired, OSError) as error:
+            driver.close()
+            hint = " (start it with `python -m graph server start`)" if settings.local else ""
+            raise GraphError(f"Neo4j is not reachable at {settings.uri}{hint}") from error
+    return driver
+
+
+def read(
+    driver: Driver,
+    statement: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    database: str,
+    timeout: float = READ_TIMEOUT_S,
+) -> list[dict[str, Any]]:
+    """Run a read-only query in a read transaction; the server refuses any write in it."""
+    try:
+        records, _, _ = driver.execute_query(
+            Query(statement, timeout=timeout),  # type: ignore[arg-type]
+            dict(params or {}),
+            database_=database,
+            routing_=RoutingControl.READ,
+        )
+    except (ServiceUnavailable, SessionExpired) as error:
+        raise GraphError(f"Neo4j is unreachable: {error}") from error
+    except Neo4jError as error:
+        raise GraphError(f"query failed: {error.message}") from error
+    return [record.data() for record in records]

@@ -1,0 +1,1 @@
+"""Reads education work plans and extracts their commitments with provenance."""
