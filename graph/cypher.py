@@ -41,8 +41,12 @@ def upsert_relationships(rel_type: str, start_label: str, end_label: str) -> str
 
 DOCUMENT_STATE = "MATCH (d:Document {id: $doc}) RETURN d.batch_hash AS batch_hash"
 
-DOCUMENTS_FROM_SOURCE = (
-    "MATCH (d:Document {source: $source}) WHERE d.id <> $doc RETURN d.id AS id ORDER BY id"
+# Older versions of a document: same file name for the same region (two counties may both
+# publish a "工作要点.docx").
+OLDER_VERSIONS = (
+    "MATCH (d:Document {source: $source}) "
+    "WHERE d.id <> $doc AND coalesce(d.region, '') = coalesce($region, '') "
+    "RETURN d.id AS id ORDER BY id"
 )
 
 

@@ -74,7 +74,7 @@ def _write_tx(
     tx: ManagedTransaction, batch: GraphBatch, digest: str, source: str | None
 ) -> WriteResult:
     stored = tx.run(cypher.DOCUMENT_STATE, doc=batch.doc_id).single()
-    old_versions = _older_versions(tx, batch.doc_id, source)
+    old_versions = _older_versions(tx, batch, source)
     if stored is not None and stored["batch_hash"] == digest and not old_versions:
         return WriteResult(batch.doc_id, "unchanged", counts=batch.counts())
     for doc_id in ([batch.doc_id] if stored is not None else []) + list(old_versions):
@@ -84,10 +84,12 @@ def _write_tx(
     return WriteResult(batch.doc_id, outcome, tuple(old_versions), batch.counts())
 
 
-def _older_versions(tx: ManagedTransaction, doc_id: str, source: str | None) -> list[str]:
+def _older_versions(tx: ManagedTransaction, batch: GraphBatch, source: str | None) -> list[str]:
     if source is None:
         return []
-    return [r["id"] for r in tx.run(cypher.DOCUMENTS_FROM_SOURCE, source=source, doc=doc_id)]
+    region = next((n.props.get("region") for n in batch.nodes if n.label == "Document"), None)
+    found = tx.run(cypher.OLDER_VERSIONS, source=source, doc=batch.doc_id, region=region)
+    return [record["id"] for record in found]
 
 
 def _write_rows(tx: ManagedTransaction, batch: GraphBatch, digest: str) -> None:

@@ -67,7 +67,8 @@ RELATIONSHIPS: tuple[RelSpec, ...] = (
     RelSpec("HAS_SECTION", (("Document", "Section"),), "document", "plan → its sections"),
     RelSpec("HAS_GOAL", (("Document", "Goal"), ("Section", "Goal")), "document", "→ goals"),
     RelSpec("HAS_MEASURE", (("Goal", "Measure"),), "document", "goal → its measures"),
-    RelSpec("SETS_TARGET", _each(_ITEMS, ("Target",)), "document", "item → quantitative target"),
+    RelSpec("SETS_TARGET", _each(("Document", *_ITEMS), ("Target",)), "document",
+            "item (or, outside every item, the plan) → quantitative target"),
     RelSpec("MENTIONS", _each(("Document", *_ITEMS), _ENTITIES), "document",
             "text mentions an entity; starts/ends give the spans"),
     RelSpec("CITES", (("Document", "Policy"),), "document", "a plan cites a policy"),
@@ -130,8 +131,16 @@ def markdown_table() -> str:
     """The schema as the README shows it."""
     rows = ["| relationship | from → to | scope | meaning |", "|---|---|---|---|"]
     for spec in RELATIONSHIPS:
-        pairs = ", ".join(f"{s} → {t}" for s, t in spec.patterns)
-        rows.append(f"| `{spec.type}` | {pairs} | {spec.scope} | {spec.description} |")
+        rows.append(f"| `{spec.type}` | {_patterns(spec)} | {spec.scope} | {spec.description} |")
     nodes = ["| label | scope | what it is |", "|---|---|---|"]
     nodes += [f"| `{s.label}` | {s.scope} | {s.description} |" for s in NODES]
     return "\n".join(nodes) + "\n\n" + "\n".join(rows)
+
+
+def _patterns(spec: RelSpec) -> str:
+    """`A, B → C, D` when the patterns are every source with every target, else each pair."""
+    sources = list(dict.fromkeys(s for s, _ in spec.patterns))
+    targets = list(dict.fromkeys(t for _, t in spec.patterns))
+    if len(spec.patterns) == len(sources) * len(targets):
+        return f"{', '.join(sources)} → {', '.join(targets)}"
+    return "; ".join(f"{s} → {t}" for s, t in spec.patterns)

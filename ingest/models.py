@@ -158,6 +158,15 @@ class EntityMention:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A region named in the text (other than, or besides, the one the plan governs)."""
+
+    place: Place
+    parents: tuple[Place, ...]
+    mentions: tuple[EntityMention, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Project:
     name: str
     aliases: tuple[str, ...]
@@ -217,7 +226,7 @@ class Extraction:
     doc_id: str
     parsed: ParsedDocument
     region: RegionRef | None
-    other_regions: tuple[Place, ...]
+    other_regions: tuple[PlaceMention, ...]
     projects: tuple[Project, ...]
     policies: tuple[Policy, ...]
     institutions: tuple[Institution, ...]

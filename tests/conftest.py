@@ -27,7 +27,9 @@ def _test_settings() -> Settings:
         return load_settings()
     env = {
         **os.environ,
-        "PLANGRAPH_DATA_DIR": str(REPO_ROOT / ".data" / "neo4j-test"),
+        "PLANGRAPH_DATA_DIR": os.environ.get(
+            "PLANGRAPH_TEST_DATA_DIR", str(REPO_ROOT / ".data" / "neo4j-test")
+        ),
         "PLANGRAPH_BOLT_PORT": os.environ.get("PLANGRAPH_TEST_BOLT_PORT", "7688"),
         "PLANGRAPH_NEO4J_HEAP": "1g",
         "PLANGRAPH_NEO4J_PAGECACHE": "256m",
@@ -68,3 +70,49 @@ def database(neo4j_settings: Settings) -> str:
 @pytest.fixture(scope="session")
 def corpus_files() -> list[Path]:
     return sorted(CORPUS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def corpus_batches(corpus_files: list[Path]):  # type: ignore[no-untyped-def]
+    """The five sample plans, extracted once per test session, as graph batches."""
+    from graph.build import build_batch
+    from ingest.pipeline import extract_file
+
+    return [build_batch(extract_file(path)) for path in corpus_files]
+
+
+@pytest.fixture
+def sample_graph(session_driver: Driver, database: str, corpus_batches) -> Driver:  # type: ignore[no-untyped-def]
+    """The database holding exactly the loaded sample corpus (reloaded only when a test that
+    needed an empty database ran in between)."""
+    from graph.neo4j_writer import write_document
+
+    expected = sorted(batch.doc_id for batch in corpus_batches)
+    records, _, _ = session_driver.execute_query(
+        "MATCH (d:Document) RETURN d.id AS id ORDER BY id", database_=database
+    )
+    if [r["id"] for r in records] != expected or _derived_missing(session_driver, database):
+        session_driver.execute_query("MATCH (n) DETACH DELETE n", database_=database)
+        for batch in corpus_batches:
+            write_document(session_driver, batch, database=database)
+        _derive(session_driver, database)
+    return session_driver
+
+
+def _derive(driver: Driver, database: str) -> None:
+    try:
+        from graph.analysis import derive
+    except ImportError:  # the analysis step has not landed yet
+        return
+    derive(driver, database=database)
+
+
+def _derived_missing(driver: Driver, database: str) -> bool:
+    try:
+        import graph.analysis  # noqa: F401
+    except ImportError:
+        return False
+    records, _, _ = driver.execute_query(
+        "MATCH ()-[r:ADOPTS]->() RETURN count(r) AS n", database_=database
+    )
+    return records[0]["n"] == 0

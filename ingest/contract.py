@@ -1,0 +1,93 @@
+"""An Extraction as the JSON object `python -m ingest extract` prints, exactly as
+shared/contracts/extraction.schema.json (schema_version "1") describes it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ingest.models import EntityMention, Extraction, Place, RegionRef
+
+SCHEMA_VERSION = "1"
+
+
+def to_contract(extraction: Extraction) -> dict[str, Any]:
+    parsed = extraction.parsed
+    meta = parsed.meta
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "document": {
+            "id": extraction.doc_id,
+            "source": parsed.normalized.source,
+            "text": parsed.normalized.text,
+            "title": meta.title,
+            "year": meta.year,
+            "issuers": list(meta.issuers),
+            "doc_number": meta.doc_number,
+            "issued_on": meta.issued_on,
+            "metadata": dict(parsed.normalized.metadata),
+        },
+        "region": _region(extraction.region),
+        "other_regions": [
+            {**_place(r.place), "parents": [_place(p) for p in r.parents],
+             "mentions": _mentions(r.mentions)}
+            for r in extraction.other_regions
+        ],  # fmt: skip
+        "sections": [
+            {"id": s.id, "number": s.number, "title": s.title, "start": s.start, "end": s.end}
+            for s in parsed.sections
+        ],
+        "goals": [
+            {"id": g.id, "section": g.section, "number": g.number, "title": g.title,
+             "text": g.text, "start": g.start, "end": g.end}
+            for g in parsed.goals
+        ],  # fmt: skip
+        "measures": [
+            {"id": m.id, "goal": m.goal, "text": m.text, "start": m.start, "end": m.end}
+            for m in parsed.measures
+        ],
+        "projects": [
+            {"name": p.name, "aliases": list(p.aliases), "mentions": _mentions(p.mentions)}
+            for p in extraction.projects
+        ],
+        "policies": [
+            {"title": p.title, "aliases": list(p.aliases), "mentions": _mentions(p.mentions)}
+            for p in extraction.policies
+        ],
+        "institutions": [
+            {"name": i.name, "kind": i.kind, "region": i.region, "mentions": _mentions(i.mentions)}
+            for i in extraction.institutions
+        ],
+        "targets": [
+            {"text": t.text, "metric": t.metric, "value": t.value, "unit": t.unit,
+             "comparator": t.comparator, "deadline": t.deadline, "in": t.in_item,
+             "start": t.start, "end": t.end}
+            for t in extraction.targets
+        ],  # fmt: skip
+        "responsibilities": [
+            {"item": r.item, "institution": r.institution, "role": r.role, "source": r.source,
+             "start": r.start, "end": r.end}
+            for r in extraction.responsibilities
+        ],  # fmt: skip
+        "merges": [
+            {"kind": m.kind, "variant": m.variant, "canonical": m.canonical, "reason": m.reason}
+            for m in extraction.merges
+        ],
+    }
+
+
+def _place(place: Place) -> dict[str, Any]:
+    return {"name": place.name, "adcode": place.adcode, "level": place.level}
+
+
+def _region(region: RegionRef | None) -> dict[str, Any] | None:
+    if region is None:
+        return None
+    return {
+        **_place(region.place),
+        "parents": [_place(p) for p in region.parents],
+        "evidence": region.evidence,
+    }
+
+
+def _mentions(mentions: tuple[EntityMention, ...]) -> list[dict[str, Any]]:
+    return [{"start": m.start, "end": m.end, "in": m.in_item, "rule": m.rule} for m in mentions]
