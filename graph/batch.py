@@ -39,7 +39,9 @@ class GraphBatch:
 
     def validate(self) -> None:
         """Raise SchemaViolation listing every row the schema does not allow."""
-        problems = [f"unknown label {n.label!r}" for n in self.nodes if n.label not in NODE_BY_LABEL]
+        problems = [
+            f"unknown label {n.label!r}" for n in self.nodes if n.label not in NODE_BY_LABEL
+        ]
         present = {(n.label, n.id) for n in self.nodes}
         for rel in self.rels:
             pattern = f"({rel.start_label})-[:{rel.type}]->({rel.end_label})"

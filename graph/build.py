@@ -14,8 +14,13 @@ from typing import Any
 from graph.batch import GraphBatch, NodeRow, RelRow
 from ingest.models import EntityMention, Extraction, Institution, Place
 
-_ISSUER_KINDS = (("委员会", "party_body"), ("工委", "party_body"), ("党委", "party_body"),
-                 ("人民政府", "government"), ("局", "bureau"))  # fmt: skip
+_ISSUER_KINDS = (
+    ("委员会", "party_body"),
+    ("工委", "party_body"),
+    ("党委", "party_body"),
+    ("人民政府", "government"),
+    ("局", "bureau"),
+)
 
 
 class _Builder:
@@ -25,16 +30,21 @@ class _Builder:
         self.rels: list[RelRow] = []
 
     def node(self, label: str, node_id: str, **props: Any) -> tuple[str, str]:
-        clean = {k: v for k, v in props.items() if v is not None}
-        self.nodes.setdefault((label, node_id), NodeRow(label, node_id, clean))
+        self.nodes.setdefault((label, node_id), NodeRow(label, node_id, _present(props)))
         return (label, node_id)
 
-    def rel(self, rel_type: str, start: tuple[str, str], end: tuple[str, str], **props: Any) -> None:
-        clean = {k: v for k, v in props.items() if v is not None}
-        self.rels.append(RelRow(rel_type, start[0], start[1], end[0], end[1], clean))
+    def rel(
+        self, rel_type: str, start: tuple[str, str], end: tuple[str, str], **props: Any
+    ) -> None:
+        self.rels.append(RelRow(rel_type, start[0], start[1], end[0], end[1], _present(props)))
 
     def batch(self) -> GraphBatch:
         return GraphBatch(self.doc_id, tuple(self.nodes.values()), tuple(self.rels))
+
+
+def _present(props: dict[str, Any]) -> dict[str, Any]:
+    """Neo4j has no null property and exports cannot tell an empty list from a missing one."""
+    return {k: v for k, v in props.items() if v is not None and v != []}
 
 
 def build_batch(extraction: Extraction) -> GraphBatch:
@@ -59,12 +69,18 @@ def _add_document(builder: _Builder, extraction: Extraction) -> tuple[str, str]:
     parsed = extraction.parsed
     meta = parsed.meta
     return builder.node(
-        "Document", extraction.doc_id, source=parsed.normalized.source, title=meta.title,
-        year=meta.year, doc_number=meta.doc_number, issued_on=meta.issued_on,
-        issuers=list(meta.issuers), text=parsed.normalized.text,
+        "Document",
+        extraction.doc_id,
+        source=parsed.normalized.source,
+        title=meta.title,
+        year=meta.year,
+        doc_number=meta.doc_number,
+        issued_on=meta.issued_on,
+        issuers=list(meta.issuers),
+        text=parsed.normalized.text,
         region=extraction.region.place.adcode if extraction.region else None,
         region_name=extraction.region.place.name if extraction.region else None,
-    )  # fmt: skip
+    )
 
 
 def _add_places(builder: _Builder, chain: Iterable[Place]) -> tuple[str, str] | None:
@@ -98,18 +114,36 @@ def _add_structure(builder: _Builder, extraction: Extraction, document: tuple[st
     parsed = extraction.parsed
     doc = extraction.doc_id
     for s in parsed.sections:
-        section = builder.node("Section", s.id, doc=doc, number=s.number, title=s.title,
-                               start=s.start, end=s.end)  # fmt: skip
+        section = builder.node(
+            "Section", s.id, doc=doc, number=s.number, title=s.title, start=s.start, end=s.end
+        )
         builder.rel("HAS_SECTION", document, section)
     for order, g in enumerate(parsed.goals, start=1):
-        goal = builder.node("Goal", g.id, doc=doc, number=g.number, title=g.title, text=g.text,
-                            start=g.start, end=g.end, order=order)  # fmt: skip
+        goal = builder.node(
+            "Goal",
+            g.id,
+            doc=doc,
+            number=g.number,
+            title=g.title,
+            text=g.text,
+            start=g.start,
+            end=g.end,
+            order=order,
+        )
         builder.rel("HAS_GOAL", document, goal)
         if g.section:
             builder.rel("HAS_GOAL", ("Section", g.section), goal)
     for order, m in enumerate(parsed.measures, start=1):
-        measure = builder.node("Measure", m.id, doc=doc, text=m.text, start=m.start, end=m.end,
-                               order=order, goal=m.goal)  # fmt: skip
+        measure = builder.node(
+            "Measure",
+            m.id,
+            doc=doc,
+            text=m.text,
+            start=m.start,
+            end=m.end,
+            order=order,
+            goal=m.goal,
+        )
         if m.goal:
             builder.rel("HAS_MEASURE", ("Goal", m.goal), measure)
 
@@ -122,26 +156,38 @@ def _item_ref(extraction: Extraction, item_id: str | None) -> tuple[str, str]:
 
 
 def _mention_rels(
-    builder: _Builder, document: tuple[str, str], entity: tuple[str, str],
-    mentions: Iterable[EntityMention], *, extraction: Extraction | None = None,
-) -> None:  # fmt: skip
+    builder: _Builder,
+    document: tuple[str, str],
+    entity: tuple[str, str],
+    mentions: Iterable[EntityMention],
+    *,
+    extraction: Extraction | None = None,
+) -> None:
     by_item: dict[str | None, list[EntityMention]] = defaultdict(list)
     for mention in mentions:
         by_item[mention.in_item].append(mention)
     for item_id, found in by_item.items():
         source = _item_ref(extraction, item_id) if extraction and item_id else document
-        builder.rel("MENTIONS", source, entity, starts=[m.start for m in found],
-                    ends=[m.end for m in found], rules=sorted({m.rule for m in found}))  # fmt: skip
+        builder.rel(
+            "MENTIONS",
+            source,
+            entity,
+            starts=[m.start for m in found],
+            ends=[m.end for m in found],
+            rules=sorted({m.rule for m in found}),
+        )
 
 
 def _add_entities(builder: _Builder, extraction: Extraction, document: tuple[str, str]) -> None:
     for project in extraction.projects:
-        node = builder.node("Project", project.name, name=project.name,
-                            aliases=sorted(project.aliases))  # fmt: skip
+        node = builder.node(
+            "Project", project.name, name=project.name, aliases=sorted(project.aliases)
+        )
         _mention_rels(builder, document, node, project.mentions, extraction=extraction)
     for policy in extraction.policies:
-        node = builder.node("Policy", policy.title, title=policy.title,
-                            aliases=sorted(policy.aliases))  # fmt: skip
+        node = builder.node(
+            "Policy", policy.title, title=policy.title, aliases=sorted(policy.aliases)
+        )
         _mention_rels(builder, document, node, policy.mentions, extraction=extraction)
         builder.rel("CITES", document, node)
     for institution in extraction.institutions:
@@ -153,8 +199,13 @@ def _add_entities(builder: _Builder, extraction: Extraction, document: tuple[str
 
 
 def _add_institution(builder: _Builder, institution: Institution) -> tuple[str, str]:
-    node = builder.node("Institution", institution_id(institution), name=institution.name,
-                        kind=institution.kind, region=institution.region)  # fmt: skip
+    node = builder.node(
+        "Institution",
+        institution_id(institution),
+        name=institution.name,
+        kind=institution.kind,
+        region=institution.region,
+    )
     if institution.region and ("Region", institution.region) in builder.nodes:
         builder.rel("LOCATED_IN", node, ("Region", institution.region))
     return node
@@ -173,10 +224,18 @@ def _issuer(extraction: Extraction, name: str) -> Institution:
 def _add_targets(builder: _Builder, extraction: Extraction, document: tuple[str, str]) -> None:
     for index, t in enumerate(extraction.targets, start=1):
         target = builder.node(
-            "Target", f"{extraction.doc_id}#t{index}", doc=extraction.doc_id, text=t.text,
-            metric=t.metric, value=t.value, unit=t.unit, comparator=t.comparator,
-            deadline=t.deadline, start=t.start, end=t.end,
-        )  # fmt: skip
+            "Target",
+            f"{extraction.doc_id}#t{index}",
+            doc=extraction.doc_id,
+            text=t.text,
+            metric=t.metric,
+            value=t.value,
+            unit=t.unit,
+            comparator=t.comparator,
+            deadline=t.deadline,
+            start=t.start,
+            end=t.end,
+        )
         builder.rel("SETS_TARGET", _item_ref(extraction, t.in_item), target)
 
 
@@ -185,5 +244,12 @@ def _add_responsibilities(builder: _Builder, extraction: Extraction) -> None:
     for r in extraction.responsibilities:
         institution = by_name.get(r.institution) or _issuer(extraction, r.institution)
         node = _add_institution(builder, institution)
-        builder.rel("RESPONSIBLE_FOR", node, _item_ref(extraction, r.item), role=r.role,
-                    source=r.source, start=r.start, end=r.end)  # fmt: skip
+        builder.rel(
+            "RESPONSIBLE_FOR",
+            node,
+            _item_ref(extraction, r.item),
+            role=r.role,
+            source=r.source,
+            start=r.start,
+            end=r.end,
+        )

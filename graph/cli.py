@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from graph import server
 from graph.db import connect
 from graph.errors import PlanGraphError
+from graph.export.cli import add_export_commands
 from graph.neo4j_writer import apply_schema
 from graph.schema import markdown_table
 from graph.settings import load_settings
@@ -41,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="apply or show the graph schema")
     schema.add_argument("action", choices=["apply", "show"])
     schema.set_defaults(handler=_schema)
+
+    add_export_commands(commands)
     return parser
 
 

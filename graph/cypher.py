@@ -12,8 +12,10 @@ from functools import cache
 from graph.schema import LABELS_BY_SCOPE, REL_BY_TYPE, RELATIONSHIPS
 
 # Adds $doc to a list property without duplicating it, so that writing twice changes nothing.
-_ADD_SOURCE = "CASE WHEN $doc IN coalesce({v}.sources, []) THEN {v}.sources " \
-              "ELSE coalesce({v}.sources, []) + $doc END"  # fmt: skip
+_ADD_SOURCE = (
+    "CASE WHEN $doc IN coalesce({v}.sources, []) THEN {v}.sources "
+    "ELSE coalesce({v}.sources, []) + $doc END"
+)
 
 
 @cache

@@ -65,8 +65,10 @@ def batch_hash(batch: GraphBatch) -> str:
     payload = json.dumps(
         [[n.label, n.id, n.props] for n in batch.nodes]
         + [[r.type, r.start_id, r.end_id, r.props] for r in batch.rels],
-        ensure_ascii=False, sort_keys=True, default=str,
-    )  # fmt: skip
+        ensure_ascii=False,
+        sort_keys=True,
+        default=str,
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -100,8 +102,9 @@ def _write_rows(tx: ManagedTransaction, batch: GraphBatch, digest: str) -> None:
         statement = cypher.upsert_relationships(rel_type, start, end)
         for chunk in _chunks(rows):
             tx.run(statement, rows=chunk, doc=batch.doc_id).consume()
-    tx.run("MATCH (d:Document {id: $doc}) SET d.batch_hash = $hash",
-           doc=batch.doc_id, hash=digest).consume()  # fmt: skip
+    tx.run(
+        "MATCH (d:Document {id: $doc}) SET d.batch_hash = $hash", doc=batch.doc_id, hash=digest
+    ).consume()
 
 
 def _remove_tx(tx: ManagedTransaction, doc_id: str) -> None:

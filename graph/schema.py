@@ -39,14 +39,20 @@ class RelSpec:
 
 
 NODES: tuple[NodeSpec, ...] = (
-    NodeSpec("Document", "document", "one work plan as loaded: title, year, 文号, text", ("source",)),
+    NodeSpec(
+        "Document", "document", "one work plan as loaded: title, year, 文号, text", ("source",)
+    ),
     NodeSpec("Region", "shared", "GB/T 2260 division, id = adcode", ("name", "level")),
     NodeSpec("Section", "document", "a top-level part of a plan (一、…)", ("doc",)),
     NodeSpec("Goal", "document", "a numbered work item and its 目标任务", ("doc",)),
     NodeSpec("Measure", "document", "a concrete action (工作措施) of a goal", ("doc",)),
-    NodeSpec("Target", "document", "a quantitative commitment: metric, value, unit", ("doc", "metric")),
+    NodeSpec(
+        "Target", "document", "a quantitative commitment: metric, value, unit", ("doc", "metric")
+    ),
     NodeSpec("Institution", "shared", "bureau, party body, school, department …", ("name", "kind")),
-    NodeSpec("Project", "shared", "a named initiative, programme or construction project", ("name",)),
+    NodeSpec(
+        "Project", "shared", "a named initiative, programme or construction project", ("name",)
+    ),
     NodeSpec("Policy", "shared", "a law or policy document cited (《…》)", ("title",)),
     NodeSpec("Theme", "reference", "an education-policy theme (SKOS concept)", ("label",)),
 )
@@ -67,20 +73,41 @@ RELATIONSHIPS: tuple[RelSpec, ...] = (
     RelSpec("HAS_SECTION", (("Document", "Section"),), "document", "plan → its sections"),
     RelSpec("HAS_GOAL", (("Document", "Goal"), ("Section", "Goal")), "document", "→ goals"),
     RelSpec("HAS_MEASURE", (("Goal", "Measure"),), "document", "goal → its measures"),
-    RelSpec("SETS_TARGET", _each(("Document", *_ITEMS), ("Target",)), "document",
-            "item (or, outside every item, the plan) → quantitative target"),
-    RelSpec("MENTIONS", _each(("Document", *_ITEMS), _ENTITIES), "document",
-            "text mentions an entity; starts/ends give the spans"),
+    RelSpec(
+        "SETS_TARGET",
+        _each(("Document", *_ITEMS), ("Target",)),
+        "document",
+        "item (or, outside every item, the plan) → quantitative target",
+    ),
+    RelSpec(
+        "MENTIONS",
+        _each(("Document", *_ITEMS), _ENTITIES),
+        "document",
+        "text mentions an entity; starts/ends give the spans",
+    ),
     RelSpec("CITES", (("Document", "Policy"),), "document", "a plan cites a policy"),
-    RelSpec("RESPONSIBLE_FOR", _each(("Institution",), _ITEMS), "document",
-            "lead or support unit of an item", merge_on=("role",)),
-    RelSpec("ADOPTS", (("Region", "Project"), ("Region", "Policy")), "derived",
-            "a region's plans take up a project or policy"),
-    RelSpec("SIMILAR_TO", (("Measure", "Measure"), ("Region", "Region")), "derived",
-            "near-duplicate measures / regions with similar plans"),
+    RelSpec(
+        "RESPONSIBLE_FOR",
+        _each(("Institution",), _ITEMS),
+        "document",
+        "lead or support unit of an item",
+        merge_on=("role",),
+    ),
+    RelSpec(
+        "ADOPTS",
+        (("Region", "Project"), ("Region", "Policy")),
+        "derived",
+        "a region's plans take up a project or policy",
+    ),
+    RelSpec(
+        "SIMILAR_TO",
+        (("Measure", "Measure"), ("Region", "Region")),
+        "derived",
+        "near-duplicate measures / regions with similar plans",
+    ),
     RelSpec("ABOUT", _each(_ITEMS, ("Theme",)), "derived", "item is about a theme"),
     RelSpec("BROADER", (("Theme", "Theme"),), "reference", "theme hierarchy (skos:broader)"),
-)  # fmt: skip
+)
 
 NODE_BY_LABEL = {spec.label: spec for spec in NODES}
 REL_BY_TYPE = {spec.type: spec for spec in RELATIONSHIPS}
@@ -103,7 +130,8 @@ def constraint_statements() -> list[str]:
         for prop in spec.indexed
     ]
     statements.append(
-        "CREATE FULLTEXT INDEX item_text IF NOT EXISTS FOR (n:Goal|Measure) ON EACH [n.title, n.text]"
+        "CREATE FULLTEXT INDEX item_text IF NOT EXISTS "
+        "FOR (n:Goal|Measure) ON EACH [n.title, n.text]"
         " OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
     )
     return statements

@@ -49,7 +49,9 @@ def install(*, force: bool = False) -> Path:
         return BUILD_DIR
     for tool in ("java", "mvn"):
         if shutil.which(tool) is None:
-            raise ServerError(f"`{tool}` is not on PATH: install a JDK 17+ and Maven, or use Docker")
+            raise ServerError(
+                f"`{tool}` is not on PATH: install a JDK 17+ and Maven, or use Docker"
+            )
     command = ["mvn", "-q", "-B", "-f", str(MAVEN_PROJECT / "pom.xml"), "package"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
@@ -61,8 +63,9 @@ def install(*, force: bool = False) -> Path:
 def status(local: LocalServer) -> ServerStatus:
     pid = _recorded_pid(local)
     running = pid is not None and _is_our_launcher(pid, local)
-    return ServerStatus(running=running, uri=local.uri, pid=pid if running else None,
-                        data_dir=local.data_dir)
+    return ServerStatus(
+        running=running, uri=local.uri, pid=pid if running else None, data_dir=local.data_dir
+    )
 
 
 def start(settings: Settings, *, timeout: float = START_TIMEOUT_S) -> ServerStatus:
@@ -134,15 +137,30 @@ def _spawn(local: LocalServer, password: str) -> subprocess.Popen[bytes]:
     log.parent.mkdir(parents=True, exist_ok=True)
     classpath = f"{BUILD_DIR / 'launcher.jar'}{os.pathsep}{BUILD_DIR / 'lib' / '*'}"
     command = [
-        "java", f"-Xms{local.heap}", f"-Xmx{local.heap}", "-XX:+UseG1GC",
-        "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
-        "-cp", classpath, LAUNCHER_CLASS, str(local.data_dir), LOCAL_HOST, str(local.port),
-    ]  # fmt: skip
+        "java",
+        f"-Xms{local.heap}",
+        f"-Xmx{local.heap}",
+        "-XX:+UseG1GC",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-Dfile.encoding=UTF-8",
+        "-cp",
+        classpath,
+        LAUNCHER_CLASS,
+        str(local.data_dir),
+        LOCAL_HOST,
+        str(local.port),
+    ]
     env = {**os.environ, "NEO4J_PASSWORD": password}
     with log.open("ab") as out:
         # A session of its own, so that the server outlives the command that started it.
-        return subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+        return subprocess.Popen(
+            command,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
 
 
 def _wait_for_ready_line(

@@ -32,8 +32,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m ingest",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     extract = commands.add_parser("extract", help="print the extraction of each file as JSON Lines")
     extract.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -43,12 +46,17 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("--no-progress", action="store_true", help="no progress bar")
     load.set_defaults(handler=_load)
     evaluate = commands.add_parser("evaluate", help="precision/recall/F1 against the gold files")
-    evaluate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                          default=[Path(__file__).resolve().parent.parent / "corpus"])
+    evaluate.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        default=[Path(__file__).resolve().parent.parent / "corpus"],
+    )
     evaluate.add_argument("--gold", type=Path, default=GOLD_DIR)
     evaluate.add_argument("--verbose", "-v", action="store_true", help="list misses and extras")
     evaluate.set_defaults(handler=_evaluate)
-    return parser  # fmt: skip
+    return parser
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -82,4 +90,3 @@ def _evaluate(args: argparse.Namespace) -> int:
     report = evaluate(predictions, args.gold)
     print(format_report(report, verbose=args.verbose))
     return 0
-

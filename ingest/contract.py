@@ -28,19 +28,29 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
         },
         "region": _region(extraction.region),
         "other_regions": [
-            {**_place(r.place), "parents": [_place(p) for p in r.parents],
-             "mentions": _mentions(r.mentions)}
+            {
+                **_place(r.place),
+                "parents": [_place(p) for p in r.parents],
+                "mentions": _mentions(r.mentions),
+            }
             for r in extraction.other_regions
-        ],  # fmt: skip
+        ],
         "sections": [
             {"id": s.id, "number": s.number, "title": s.title, "start": s.start, "end": s.end}
             for s in parsed.sections
         ],
         "goals": [
-            {"id": g.id, "section": g.section, "number": g.number, "title": g.title,
-             "text": g.text, "start": g.start, "end": g.end}
+            {
+                "id": g.id,
+                "section": g.section,
+                "number": g.number,
+                "title": g.title,
+                "text": g.text,
+                "start": g.start,
+                "end": g.end,
+            }
             for g in parsed.goals
-        ],  # fmt: skip
+        ],
         "measures": [
             {"id": m.id, "goal": m.goal, "text": m.text, "start": m.start, "end": m.end}
             for m in parsed.measures
@@ -58,16 +68,30 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
             for i in extraction.institutions
         ],
         "targets": [
-            {"text": t.text, "metric": t.metric, "value": t.value, "unit": t.unit,
-             "comparator": t.comparator, "deadline": t.deadline, "in": t.in_item,
-             "start": t.start, "end": t.end}
+            {
+                "text": t.text,
+                "metric": t.metric,
+                "value": t.value,
+                "unit": t.unit,
+                "comparator": t.comparator,
+                "deadline": t.deadline,
+                "in": t.in_item,
+                "start": t.start,
+                "end": t.end,
+            }
             for t in extraction.targets
-        ],  # fmt: skip
+        ],
         "responsibilities": [
-            {"item": r.item, "institution": r.institution, "role": r.role, "source": r.source,
-             "start": r.start, "end": r.end}
+            {
+                "item": r.item,
+                "institution": r.institution,
+                "role": r.role,
+                "source": r.source,
+                "start": r.start,
+                "end": r.end,
+            }
             for r in extraction.responsibilities
-        ],  # fmt: skip
+        ],
         "merges": [
             {"kind": m.kind, "variant": m.variant, "canonical": m.canonical, "reason": m.reason}
             for m in extraction.merges

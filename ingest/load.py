@@ -30,9 +30,12 @@ class LoadSummary:
         totals: Counter[str] = Counter()
         for result in self.results:
             totals.update(result.counts)
-        lines = [f"documents: {len(self.results)} loaded ("
-                 + ", ".join(f"{n} {k}" for k, n in sorted(outcomes.items())) + f"), "
-                 f"{len(self.failures)} skipped"]  # fmt: skip
+        lines = [
+            f"documents: {len(self.results)} loaded ("
+            + ", ".join(f"{n} {k}" for k, n in sorted(outcomes.items()))
+            + f"), "
+            f"{len(self.failures)} skipped"
+        ]
         labels = {k: v for k, v in totals.items() if not k.isupper()}
         types = {k: v for k, v in totals.items() if k.isupper()}
         lines.append("nodes: " + _counts(labels))
@@ -58,8 +61,12 @@ def load_paths(paths: Sequence[Path], *, progress: bool = True) -> LoadSummary:
                 summary.failures.append(outcome)
                 continue
             try:
-                result = write_document(driver, build_batch(outcome), database=settings.database,
-                                        source=outcome.parsed.normalized.source)  # fmt: skip
+                result = write_document(
+                    driver,
+                    build_batch(outcome),
+                    database=settings.database,
+                    source=outcome.parsed.normalized.source,
+                )
             except PlanGraphError as error:
                 summary.failures.append(Failure(outcome.parsed.normalized.source, error))
                 continue

@@ -99,7 +99,7 @@ class Measure:
 
 @dataclass(frozen=True, slots=True)
 class ResponsibilityNote:
-    """An explicit （责任单位：…） / 牵头单位 / 配合单位 annotation attached to a goal or measure."""
+    """An explicit （责任单位：…）, 牵头单位 or 配合单位 annotation after a goal or measure."""
 
     item: str
     names: tuple[str, ...]

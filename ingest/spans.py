@@ -11,9 +11,9 @@ def innermost_item(items: Iterable[Goal | Measure], start: int, end: int) -> str
     """Id of the smallest goal or measure whose span contains [start, end), or None."""
     best: Goal | Measure | None = None
     for item in items:
-        if item.start <= start and end <= item.end:
-            if best is None or item.end - item.start < best.end - best.start:
-                best = item
+        contains = item.start <= start and end <= item.end
+        if contains and (best is None or item.end - item.start < best.end - best.start):
+            best = item
     return best.id if best else None
 
 

@@ -22,8 +22,11 @@ CORPUS = REPO_ROOT / "corpus"
 def _test_settings() -> Settings:
     if os.environ.get("NEO4J_URI"):
         if os.environ.get("PLANGRAPH_TESTS_MAY_CLEAR") != "1":
-            pytest.exit("NEO4J_URI is set: the tests empty its database; set "
-                        "PLANGRAPH_TESTS_MAY_CLEAR=1 to allow that, or unset NEO4J_URI", 2)
+            pytest.exit(
+                "NEO4J_URI is set: the tests empty its database; set "
+                "PLANGRAPH_TESTS_MAY_CLEAR=1 to allow that, or unset NEO4J_URI",
+                2,
+            )
         return load_settings()
     env = {
         **os.environ,

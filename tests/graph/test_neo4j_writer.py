@@ -37,8 +37,9 @@ def plan(doc_id: str, projects: list[str], *, region: str = "140522") -> GraphBa
 def with_source(batch: GraphBatch, source: str) -> GraphBatch:
     document = next(n for n in batch.nodes if n.label == "Document")
     renamed = NodeRow("Document", document.id, {**document.props, "source": source})
-    return GraphBatch(batch.doc_id, (renamed, *(n for n in batch.nodes if n is not document)),
-                      batch.rels)
+    return GraphBatch(
+        batch.doc_id, (renamed, *(n for n in batch.nodes if n is not document)), batch.rels
+    )
 
 
 def snapshot(driver: Driver, database: str) -> tuple[list[Any], list[Any]]:
@@ -86,11 +87,16 @@ def test_a_changed_batch_for_the_same_document_replaces_it(driver: Driver, datab
 def test_new_version_removes_only_what_no_other_document_supports(
     driver: Driver, database: str
 ) -> None:
-    write_document(driver, with_source(plan("v1", ["双减", "国培计划", "三名工程"]), "a.txt"),
-                   database=database, source="a.txt")  # fmt: skip
+    write_document(
+        driver,
+        with_source(plan("v1", ["双减", "国培计划", "三名工程"]), "a.txt"),
+        database=database,
+        source="a.txt",
+    )
     write_document(driver, plan("other", ["国培计划"], region="141100"), database=database)
-    result = write_document(driver, with_source(plan("v2", ["双减"]), "a.txt"),
-                            database=database, source="a.txt")  # fmt: skip
+    result = write_document(
+        driver, with_source(plan("v2", ["双减"]), "a.txt"), database=database, source="a.txt"
+    )
     assert result.removed_versions == ("v1",)
     assert ids(driver, database, "Document") == {"v2", "other"}
     assert ids(driver, database, "Project") == {"双减", "国培计划"}
