@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from neo4j import Driver, GraphDatabase, Query, RoutingControl
+from neo4j import (
+    Driver,
+    GraphDatabase,
+    ManagedTransaction,
+    Query,
+    RoutingControl,
+    unit_of_work,
+)
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.errors import GraphError
@@ -56,3 +63,31 @@ def read(
     except Neo4jError as error:
         raise GraphError(f"query failed: {error.message}") from error
     return [record.data() for record in records]
+
+
+def read_capped(
+    driver: Driver,
+    statement: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    database: str,
+    row_cap: int,
+    timeout: float = READ_TIMEOUT_S,
+) -> tuple[list[str], list[dict[str, Any]], bool]:
+    """Like ``read`` but fetches at most ``row_cap`` rows: (columns, rows, truncated)."""
+
+    @unit_of_work(timeout=timeout)
+    def work(tx: ManagedTransaction) -> tuple[list[str], list[dict[str, Any]], bool]:
+        result = tx.run(statement, dict(params or {}))  # type: ignore[arg-type]
+        records = result.fetch(row_cap + 1)
+        columns = list(result.keys())
+        result.consume()
+        return columns, [r.data() for r in records[:row_cap]], len(records) > row_cap
+
+    try:
+        with driver.session(database=database, default_access_mode="READ") as session:
+            return session.execute_read(work)
+    except (ServiceUnavailable, SessionExpired) as error:
+        raise GraphError(f"Neo4j is unreachable: {error}") from error
+    except Neo4jError as error:
+        raise GraphError(f"query failed: {error.message}") from error

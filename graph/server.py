@@ -125,6 +125,8 @@ def _write_config(local: LocalServer) -> None:
                 "db.tx_log.rotation.retention_policy=100M size",
                 "db.tx_log.preallocate=false",
                 "dbms.usage_report.enabled=false",
+                # Read queries may not read the server's files (LOAD CSV FROM 'file:///…').
+                "dbms.security.allow_csv_import_from_file_urls=false",
                 "",
             ]
         ),

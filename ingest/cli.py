@@ -71,9 +71,13 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _load(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
     from ingest.load import load_paths  # the composition root that reaches the graph layer
 
-    summary = load_paths(expand_paths(args.paths), progress=not args.no_progress)
+    paths = expand_paths(args.paths)
+    with tqdm(total=len(paths), unit="doc", disable=args.no_progress) as bar:
+        summary = load_paths(paths, progress=lambda done, total, name: bar.update(1))
     print(summary.render())
     return 1 if summary.failures else 0
 

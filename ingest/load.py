@@ -1,15 +1,13 @@
-"""`python -m ingest load`: extract each file and write it into Neo4j, one transaction per
-document, then refresh the derived structure. This is the one place where ingestion reaches the
-graph layer (the composition root); the stages themselves know nothing of Neo4j."""
+"""Extract files and write them into Neo4j, one transaction per document, then refresh the
+derived structure. This is the one place where ingestion reaches the graph layer (the composition
+root used by `python -m ingest load` and the app's Ingest page); the stages know nothing of Neo4j."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from tqdm import tqdm
 
 from graph.build import build_batch
 from graph.db import connect
@@ -18,28 +16,32 @@ from graph.settings import load_settings
 from ingest.errors import PlanGraphError
 from ingest.pipeline import Failure, extract_many
 
+Progress = Callable[[int, int, str], None]  # (done, total, current file)
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    source: str
+    outcome: str  # written | unchanged | replaced | skipped
+    detail: str
+
 
 @dataclass
 class LoadSummary:
     results: list[WriteResult] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     merges: Counter[str] = field(default_factory=Counter)
+    files: list[FileReport] = field(default_factory=list)
 
     def render(self) -> str:
         outcomes = Counter(r.outcome for r in self.results)
         totals: Counter[str] = Counter()
         for result in self.results:
             totals.update(result.counts)
-        lines = [
-            f"documents: {len(self.results)} loaded ("
-            + ", ".join(f"{n} {k}" for k, n in sorted(outcomes.items()))
-            + f"), "
-            f"{len(self.failures)} skipped"
-        ]
-        labels = {k: v for k, v in totals.items() if not k.isupper()}
-        types = {k: v for k, v in totals.items() if k.isupper()}
-        lines.append("nodes: " + _counts(labels))
-        lines.append("relationships: " + _counts(types))
+        done = ", ".join(f"{n} {k}" for k, n in sorted(outcomes.items())) or "none"
+        lines = [f"documents: {len(self.results)} loaded ({done}), {len(self.failures)} skipped"]
+        lines.append("nodes: " + _counts({k: v for k, v in totals.items() if not k.isupper()}))
+        lines.append("relationships: " + _counts({k: v for k, v in totals.items() if k.isupper()}))
         lines.append(f"merges: {sum(self.merges.values())} ({_counts(self.merges)})")
         lines += [f"skipped {failure.message}" for failure in self.failures]
         return "\n".join(lines)
@@ -49,28 +51,37 @@ def _counts(counter: dict[str, int]) -> str:
     return ", ".join(f"{name} {n}" for name, n in sorted(counter.items())) or "none"
 
 
-def load_paths(paths: Sequence[Path], *, progress: bool = True) -> LoadSummary:
+def load_paths(paths: Sequence[Path], *, progress: Progress | None = None) -> LoadSummary:
     settings = load_settings()
     summary = LoadSummary()
     with connect(settings) as driver:
         apply_schema(driver, database=settings.database)
-        bar = tqdm(total=len(paths), unit="doc", disable=not progress, file=None)
-        for outcome in extract_many(paths):
-            bar.update(1)
+        for done, outcome in enumerate(extract_many(paths), start=1):
+            if progress is not None:
+                progress(done, len(paths), str(paths[done - 1]))
             if isinstance(outcome, Failure):
-                summary.failures.append(outcome)
+                _skip(summary, outcome)
                 continue
+            source = outcome.parsed.normalized.source
             try:
-                result = write_document(
-                    driver,
-                    build_batch(outcome),
-                    database=settings.database,
-                    source=outcome.parsed.normalized.source,
-                )
+                batch = build_batch(outcome)
+                result = write_document(driver, batch, database=settings.database, source=source)
             except PlanGraphError as error:
-                summary.failures.append(Failure(outcome.parsed.normalized.source, error))
+                _skip(summary, Failure(source, error))
                 continue
             summary.results.append(result)
             summary.merges.update(m.reason for m in outcome.merges)
-        bar.close()
+            summary.files.append(FileReport(source, result.outcome, _describe(result)))
     return summary
+
+
+def _skip(summary: LoadSummary, failure: Failure) -> None:
+    summary.failures.append(failure)
+    summary.files.append(FileReport(failure.source, "skipped", str(failure.error)))
+
+
+def _describe(result: WriteResult) -> str:
+    parts = [f"{n} {name}" for name, n in sorted(result.counts.items()) if not name.isupper()]
+    if result.removed_versions:
+        parts.append(f"replaced {', '.join(result.removed_versions)}")
+    return ", ".join(parts)

@@ -1,0 +1,20 @@
+"""plangraph — the analysts' app. Navigation and shared state only; each page is a file in
+app_pages/. Run with `streamlit run app.py` (./scripts/run does it for you)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.state import t
+
+PAGES = [
+    ("app_pages/overview.py", "page_overview", ":material/dashboard:"),
+    ("app_pages/console.py", "page_console", ":material/terminal:"),
+    ("app_pages/export.py", "page_export", ":material/download:"),
+    ("app_pages/ingest.py", "page_ingest", ":material/upload_file:"),
+]
+
+st.set_page_config(page_title="plangraph", page_icon=":material/hub:", layout="wide")
+st.sidebar.toggle(t("english"), key="english")
+pages = [st.Page(path, title=t(key), icon=icon) for path, key, icon in PAGES]
+st.navigation(pages).run()
