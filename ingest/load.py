@@ -1,6 +1,6 @@
 """Extract files and write them into Neo4j, one transaction per document, then refresh the
 derived structure. This is the one place where ingestion reaches the graph layer (the composition
-root used by `python -m ingest load` and the app's Ingest page); the stages know nothing of Neo4j."""
+root used by `python -m ingest load` and the Ingest page); the stages know nothing of Neo4j."""
 
 from __future__ import annotations
 

@@ -1,0 +1,156 @@
+"""The app in a real browser: Debian's chromium driven by Playwright, against a Streamlit server
+on the real Neo4j. Screenshots go to tests/artifacts/ (ignored by git)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+
+from graph.settings import REPO_ROOT, Settings
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+PAGES = ["overview", "console", "export", "ingest"]
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(
+        "Debian's chromium is not installed (scripts/test installs it)", allow_module_level=True
+    )
+playwright = pytest.importorskip("playwright.sync_api")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def app_url(neo4j_settings: Settings) -> Iterator[str]:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "NEO4J_URI": neo4j_settings.uri,
+        "NEO4J_USER": neo4j_settings.user,
+        "NEO4J_PASSWORD": neo4j_settings.password,
+        "NEO4J_DATABASE": neo4j_settings.database,
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+    ]
+    server = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(f"{url}/_stcore/health")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _wait_for(url: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright.sync_playwright() as engine:
+        launched = engine.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, app_url: str):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def visit(page, url: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stSidebarNav"]', timeout=30_000)
+    page.wait_for_selector("h1", timeout=30_000)  # every page starts with its title
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')",
+                           timeout=30_000)  # fmt: skip
+    page.wait_for_timeout(500)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def assert_no_error_box(page) -> None:  # type: ignore[no-untyped-def]
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_renders_without_error(
+    page, app_url: str, small_graph: Driver, name: str
+) -> None:  # type: ignore[no-untyped-def]
+    visit(page, f"{app_url}/{'' if name == 'overview' else name}", name)
+    assert_no_error_box(page)
+    assert page.locator('[data-testid="stSidebarNav"]').count() == 1
+
+
+def test_chinese_region_names_are_visible(page, app_url: str, small_graph: Driver) -> None:  # type: ignore[no-untyped-def]
+    visit(page, app_url, "overview-regions")
+    page.get_by_text("阳城县").first.wait_for(timeout=20_000)
+    assert page.get_by_text("阳城县").first.is_visible()
+    # A CJK font is installed, so the glyphs have width (tofu boxes would too, but text that
+    # failed to render would not be found by its characters at all).
+    box = page.get_by_text("阳城县").first.bounding_box()
+    assert box is not None and box["width"] > 20
+
+
+def test_export_downloads_a_file(page, app_url: str, small_graph: Driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    visit(page, f"{app_url}/export", "export-before")
+    page.locator('[data-testid="stMultiSelect"]').first.click()
+    page.get_by_role("option", name="阳城县").click()
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="生成导出").click()
+    button = page.get_by_role("button", name="下载 graphml")
+    button.wait_for(timeout=30_000)
+    with page.expect_download() as download:
+        button.click()
+    target = tmp_path / "export.graphml"
+    download.value.save_as(target)
+    assert target.read_text(encoding="utf-8").startswith("<?xml")
+    page.screenshot(path=str(ARTIFACTS / "export-after.png"), full_page=True)
+    assert_no_error_box(page)
