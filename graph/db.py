@@ -23,11 +23,16 @@ from graph.errors import GraphError
 from graph.settings import Settings
 
 READ_TIMEOUT_S = 30.0
+LOAD_RETRY_S = 180.0  # long enough to ride out a server restart in the middle of a load
 
 
-def connect(settings: Settings, *, verify: bool = True) -> Driver:
+def connect(settings: Settings, *, verify: bool = True, retry_s: float = 15.0) -> Driver:
+    """A driver whose managed transactions retry transient failures for ``retry_s`` seconds."""
     driver = GraphDatabase.driver(
-        settings.uri, auth=(settings.user, settings.password), user_agent="plangraph/0.1"
+        settings.uri,
+        auth=(settings.user, settings.password),
+        user_agent="plangraph/0.1",
+        max_transaction_retry_time=retry_s,
     )
     if verify:
         try:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.build import build_batch
-from graph.db import connect
+from graph.db import LOAD_RETRY_S, connect
 from graph.neo4j_writer import WriteResult, apply_schema, write_document
 from graph.settings import load_settings
 from ingest.errors import PlanGraphError
@@ -54,7 +54,7 @@ def _counts(counter: dict[str, int]) -> str:
 def load_paths(paths: Sequence[Path], *, progress: Progress | None = None) -> LoadSummary:
     settings = load_settings()
     summary = LoadSummary()
-    with connect(settings) as driver:
+    with connect(settings, retry_s=LOAD_RETRY_S) as driver:
         apply_schema(driver, database=settings.database)
         for done, outcome in enumerate(extract_many(paths), start=1):
             if progress is not None:

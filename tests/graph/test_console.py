@@ -56,7 +56,7 @@ def test_row_cap_truncates_and_says_so(small_graph: Driver, database: str) -> No
 
 def test_timeout_stops_a_runaway_query(small_graph: Driver, database: str) -> None:
     runaway = "UNWIND range(1, 1000000000) AS x WITH x WHERE x < 0 RETURN count(x)"
-    with pytest.raises(GraphError, match="terminated|timeout|Timeout"):
+    with pytest.raises(GraphError, match=r"terminated|timeout|Timeout"):
         run_console_query(small_graph, runaway, database=database, timeout=1.0)
 
 
