@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from graph import server
+from graph.analysis.cli import add_analysis_commands
 from graph.db import connect
 from graph.errors import PlanGraphError
 from graph.export.cli import add_export_commands
@@ -43,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("action", choices=["apply", "show"])
     schema.set_defaults(handler=_schema)
 
+    add_analysis_commands(commands)
     add_export_commands(commands)
     return parser
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.analysis import DeriveSummary, derive
 from graph.build import build_batch
 from graph.db import LOAD_RETRY_S, connect
 from graph.neo4j_writer import WriteResult, apply_schema, write_document
@@ -32,6 +33,12 @@ class LoadSummary:
     failures: list[Failure] = field(default_factory=list)
     merges: Counter[str] = field(default_factory=Counter)
     files: list[FileReport] = field(default_factory=list)
+    derived: DeriveSummary | None = None
+
+    def changed_documents(self) -> list[str]:
+        """Documents written, replaced or removed: their regions need the analysis again."""
+        changed = [r.doc_id for r in self.results if r.outcome != "unchanged"]
+        return changed + [doc for r in self.results for doc in r.removed_versions]
 
     def render(self) -> str:
         outcomes = Counter(r.outcome for r in self.results)
@@ -43,6 +50,8 @@ class LoadSummary:
         lines.append("nodes: " + _counts({k: v for k, v in totals.items() if not k.isupper()}))
         lines.append("relationships: " + _counts({k: v for k, v in totals.items() if k.isupper()}))
         lines.append(f"merges: {sum(self.merges.values())} ({_counts(self.merges)})")
+        if self.derived is not None:
+            lines.append(f"derived: {self.derived.describe()}")
         lines += [f"skipped {failure.message}" for failure in self.failures]
         return "\n".join(lines)
 
@@ -72,6 +81,9 @@ def load_paths(paths: Sequence[Path], *, progress: Progress | None = None) -> Lo
             summary.results.append(result)
             summary.merges.update(m.reason for m in outcome.merges)
             summary.files.append(FileReport(source, result.outcome, _describe(result)))
+        changed = summary.changed_documents()
+        if changed:
+            summary.derived = derive(driver, database=settings.database, changed_docs=changed)
     return summary
 
 

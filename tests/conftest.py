@@ -104,18 +104,12 @@ def sample_graph(session_driver: Driver, database: str, corpus_batches) -> Drive
 
 
 def _derive(driver: Driver, database: str) -> None:
-    try:
-        from graph.analysis import derive
-    except ImportError:  # the analysis step has not landed yet
-        return
+    from graph.analysis import derive
+
     derive(driver, database=database)
 
 
 def _derived_missing(driver: Driver, database: str) -> bool:
-    try:
-        import graph.analysis  # noqa: F401
-    except ImportError:
-        return False
     records, _, _ = driver.execute_query(
         "MATCH ()-[r:ADOPTS]->() RETURN count(r) AS n", database_=database
     )

@@ -1,0 +1,84 @@
+"""The analysis step: rebuild every derived relationship after a load, for the regions and
+documents that changed (or for the whole graph)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from neo4j import Driver
+
+from graph.analysis import queries
+from graph.analysis.adopts import derive_adopts
+from graph.analysis.measures import derive_measure_similarity
+from graph.analysis.regions import derive_region_similarity
+from graph.analysis.similarity import DEFAULT_THRESHOLD
+from graph.analysis.store import fetch, write
+from graph.analysis.themes import derive_about, load_theme_nodes, load_themes
+
+
+@dataclass(frozen=True, slots=True)
+class DeriveSummary:
+    """What one run wrote (``written``) and what the graph now holds (the totals)."""
+
+    mode: str  # "full" or "incremental"
+    regions: tuple[str, ...]  # the regions recomputed
+    written: dict[str, int]
+    adopts: int
+    similar_measures: int
+    similar_regions: int
+    about: int
+    themes: int
+    seconds: float
+
+    def describe(self) -> str:
+        return (
+            f"{self.mode} analysis of {len(self.regions)} region(s) in {self.seconds:.2f} s: "
+            f"ADOPTS {self.adopts}, SIMILAR_TO measures {self.similar_measures}, "
+            f"SIMILAR_TO regions {self.similar_regions}, ABOUT {self.about}, "
+            f"themes {self.themes}"
+        )
+
+
+def derive(
+    driver: Driver,
+    *,
+    database: str,
+    changed_docs: Sequence[str] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> DeriveSummary:
+    """Recompute ADOPTS, SIMILAR_TO and ABOUT: for the regions of ``changed_docs`` (documents
+    added, replaced or removed) when given, for the whole graph otherwise. Idempotent."""
+    started = time.perf_counter()
+    regions = _regions(driver, changed_docs, database=database)
+    scope = None if changed_docs is None else regions
+    docs = None if changed_docs is None else list(changed_docs)
+    themes = load_themes()
+    if changed_docs is None:
+        for statement in queries.DELETE_ORPHAN_DERIVED:
+            write(driver, statement, database=database)
+    written = {
+        "themes": load_theme_nodes(driver, themes, database=database),
+        "adopts": derive_adopts(driver, regions, database=database),
+        "similar_measures": derive_measure_similarity(
+            driver, scope, database=database, threshold=threshold
+        ),
+        "about": derive_about(driver, docs, themes, database=database),
+    }
+    written["similar_regions"] = derive_region_similarity(driver, scope, database=database)
+    totals = fetch(driver, queries.COUNTS, database=database)[0]
+    return DeriveSummary(
+        mode="full" if changed_docs is None else "incremental",
+        regions=tuple(regions),
+        written=written,
+        seconds=round(time.perf_counter() - started, 3),
+        **totals,
+    )
+
+
+def _regions(driver: Driver, changed_docs: Sequence[str] | None, *, database: str) -> list[str]:
+    if changed_docs is None:
+        return [row["id"] for row in fetch(driver, queries.PLAN_REGIONS, database=database)]
+    rows = fetch(driver, queries.AFFECTED_REGIONS, database=database, docs=list(changed_docs))
+    return sorted(rows[0]["ids"])

@@ -1,0 +1,199 @@
+"""Every Cypher statement of the analysis step. Values travel as parameters; the only spliced
+names are labels from graph.schema (Project, Policy), checked to be identifiers at import."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from graph.errors import GraphError
+from graph.schema import NODE_BY_LABEL
+
+ADOPTABLE = ("Project", "Policy")
+
+PLAN_REGIONS = "MATCH (:Document)-[:FOR_REGION]->(r:Region) RETURN DISTINCT r.id AS id ORDER BY id"
+
+# The regions a set of changed documents touches: where they are now, and where the derived
+# relationships built from them were (a removed document is no longer in the graph).
+AFFECTED_REGIONS = (
+    "CALL () { UNWIND $docs AS doc "
+    "  MATCH (:Document {id: doc})-[:FOR_REGION]->(r:Region) RETURN r.id AS id "
+    "  UNION "
+    "  MATCH (r:Region)-[a:ADOPTS]->() WHERE any(d IN a.docs WHERE d IN $docs) "
+    "  RETURN r.id AS id } "
+    "RETURN collect(DISTINCT id) AS ids"
+)
+
+ADOPTION_MENTIONS = """
+UNWIND $regions AS region
+MATCH (:Region {id: region})<-[:FOR_REGION]-(d:Document)
+CALL (d) {
+  MATCH (d)-[m:MENTIONS]->(e:Project|Policy)
+  RETURN d.id AS item, m, e
+  UNION
+  MATCH (i:Goal|Measure {doc: d.id})-[m:MENTIONS]->(e:Project|Policy)
+  RETURN i.id AS item, m, e
+}
+RETURN region, d.id AS doc, d.year AS year, item,
+       CASE WHEN e:Project THEN 'Project' ELSE 'Policy' END AS label, e.id AS entity,
+       m.starts AS starts, m.ends AS ends
+"""
+
+ADOPTION_CITES = """
+UNWIND $regions AS region
+MATCH (:Region {id: region})<-[:FOR_REGION]-(d:Document)-[:CITES]->(p:Policy)
+RETURN region, d.id AS doc, d.year AS year, p.id AS entity
+"""
+
+DOCUMENT_TEXTS = (
+    "UNWIND $docs AS doc MATCH (d:Document {id: doc}) RETURN d.id AS id, d.text AS text"
+)
+
+DELETE_ADOPTS = "UNWIND $regions AS region MATCH (:Region {id: region})-[a:ADOPTS]->() DELETE a"
+
+
+@cache
+def write_adopts(label: str) -> str:
+    _check(label)
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (r:Region {id: row.region})\n"
+        f"MATCH (e:{label} {{id: row.entity}})\n"
+        "MERGE (r)-[a:ADOPTS]->(e)\n"
+        "SET a = row.props"
+    )
+
+
+MEASURES = """
+MATCH (d:Document)-[:FOR_REGION]->(r:Region)
+MATCH (m:Measure {doc: d.id})
+RETURN m.id AS id, r.id AS region, m.text AS text ORDER BY id
+"""
+
+DELETE_MEASURE_SIMILARITY = """
+UNWIND $regions AS region
+MATCH (:Region {id: region})<-[:FOR_REGION]-(d:Document)
+MATCH (:Measure {doc: d.id})-[s:SIMILAR_TO]-(:Measure)
+DELETE s
+"""
+
+DELETE_ALL_MEASURE_SIMILARITY = "MATCH (:Measure)-[s:SIMILAR_TO]->(:Measure) DELETE s"
+
+WRITE_MEASURE_SIMILARITY = """
+UNWIND $rows AS row
+MATCH (a:Measure {id: row.a})
+MATCH (b:Measure {id: row.b})
+MERGE (a)-[s:SIMILAR_TO]->(b)
+SET s = row.props
+"""
+
+REGION_ADOPTIONS = """
+MATCH (:Document)-[:FOR_REGION]->(r:Region)
+WITH DISTINCT r
+OPTIONAL MATCH (r)-[:ADOPTS]->(e)
+RETURN r.id AS region, collect(DISTINCT coalesce(e.name, e.title)) AS entities
+"""
+
+REGION_MEASURE_COUNTS = """
+MATCH (d:Document)-[:FOR_REGION]->(r:Region)
+OPTIONAL MATCH (m:Measure {doc: d.id})
+RETURN r.id AS region, count(DISTINCT m) AS measures
+"""
+
+SIMILAR_MEASURE_REGIONS = """
+MATCH (a:Measure)-[:SIMILAR_TO]->(b:Measure)
+MATCH (:Document {id: a.doc})-[:FOR_REGION]->(ra:Region)
+MATCH (:Document {id: b.doc})-[:FOR_REGION]->(rb:Region)
+RETURN a.id AS a, ra.id AS region_a, b.id AS b, rb.id AS region_b
+"""
+
+DELETE_REGION_SIMILARITY = (
+    "UNWIND $regions AS region MATCH (:Region {id: region})-[s:SIMILAR_TO]-(:Region) DELETE s"
+)
+
+WRITE_REGION_SIMILARITY = """
+UNWIND $rows AS row
+MATCH (a:Region {id: row.a})
+MATCH (b:Region {id: row.b})
+MERGE (a)-[s:SIMILAR_TO]->(b)
+SET s = row.props
+"""
+
+WRITE_THEMES = """
+UNWIND $rows AS row
+MERGE (t:Theme {id: row.id})
+SET t = row.props, t.id = row.id
+"""
+
+WRITE_BROADER = """
+UNWIND $rows AS row
+MATCH (narrow:Theme {id: row.narrower})
+MATCH (broad:Theme {id: row.broader})
+MERGE (narrow)-[:BROADER]->(broad)
+"""
+
+DELETE_STALE_THEMES = "MATCH (t:Theme) WHERE NOT t.id IN $ids DETACH DELETE t"
+
+DELETE_STALE_BROADER = """
+MATCH (a:Theme)-[b:BROADER]->(c:Theme)
+WHERE NOT [a.id, c.id] IN $pairs
+DELETE b
+"""
+
+ITEMS = """
+MATCH (d:Document) WHERE $docs IS NULL OR d.id IN $docs
+MATCH (i:Goal|Measure {doc: d.id})
+RETURN i.id AS id, CASE WHEN i:Goal THEN 'Goal' ELSE 'Measure' END AS label,
+       coalesce(i.title, '') AS title, coalesce(i.text, '') AS text
+ORDER BY id
+"""
+
+DELETE_ABOUT = """
+MATCH (d:Document) WHERE $docs IS NULL OR d.id IN $docs
+MATCH (:Goal|Measure {doc: d.id})-[a:ABOUT]->(:Theme)
+DELETE a
+"""
+
+
+@cache
+def write_about(label: str) -> str:
+    _check(label)
+    return (
+        "UNWIND $rows AS row\n"
+        f"MATCH (i:{label} {{id: row.item}})\n"
+        "MATCH (t:Theme {id: row.theme})\n"
+        "MERGE (i)-[a:ABOUT]->(t)\n"
+        "SET a = row.props"
+    )
+
+
+COUNTS = """
+CALL () { MATCH ()-[r:ADOPTS]->() RETURN count(r) AS adopts }
+CALL () { MATCH (:Measure)-[r:SIMILAR_TO]->(:Measure) RETURN count(r) AS similar_measures }
+CALL () { MATCH (:Region)-[r:SIMILAR_TO]->(:Region) RETURN count(r) AS similar_regions }
+CALL () { MATCH ()-[r:ABOUT]->() RETURN count(r) AS about }
+CALL () { MATCH (t:Theme) RETURN count(t) AS themes }
+RETURN adopts, similar_measures, similar_regions, about, themes
+"""
+
+NETWORK_NODES = """
+MATCH (d:Document)-[:FOR_REGION]->(r:Region)
+RETURN r.id AS id, r.name AS name, r.level AS level, count(DISTINCT d) AS plans
+ORDER BY id
+"""
+
+NETWORK_EDGES = """
+MATCH (a:Region)-[s:SIMILAR_TO]->(b:Region)
+RETURN a.id AS a, b.id AS b, s.score AS score ORDER BY a, b
+"""
+
+
+def _check(label: str) -> None:
+    if label not in NODE_BY_LABEL:
+        raise GraphError(f"not a schema label: {label!r}")
+
+
+# Full runs also clear what regions without a plan still carry from an earlier load.
+DELETE_ORPHAN_DERIVED = (
+    "MATCH (r:Region)-[a:ADOPTS]->() WHERE NOT (r)<-[:FOR_REGION]-(:Document) DELETE a",
+    "MATCH (r:Region)-[s:SIMILAR_TO]-(:Region) WHERE NOT (r)<-[:FOR_REGION]-(:Document) DELETE s",
+)
