@@ -1,0 +1,128 @@
+"""Registered spaCy components that find quoted project names, 《》 policy titles and named
+institutions with rules read from patterns/names.yml. Each adds spans to doc.spans[spans_key]
+with the label PROJECT, POLICY or INSTITUTION; span.id_ carries the name without quotes and, for
+institutions, span.kb_id_ the kind."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest.extract.regions import load_gazetteer
+
+NAMES = Path(__file__).parent / "patterns" / "names.yml"
+
+
+@dataclass(frozen=True, slots=True)
+class NameRules:
+    quoted: re.Pattern[str]
+    head: re.Pattern[str]
+    not_projects: frozenset[str]
+    policy: re.Pattern[str]
+    policy_suffix: re.Pattern[str]
+    not_policies: frozenset[str]
+    institution: re.Pattern[str]
+    kinds: dict[str, str]
+    middle_breakers: re.Pattern[str]
+
+
+@cache
+def name_rules() -> NameRules:
+    data = yaml.safe_load(NAMES.read_text(encoding="utf-8"))
+    kinds = {s: kind for kind, suffixes in data["institution_suffixes"].items() for s in suffixes}
+    suffixes = "|".join(sorted(map(re.escape, kinds), key=len, reverse=True))
+    places = "|".join(sorted(map(re.escape, load_gazetteer().by_name), key=len, reverse=True))
+    heads = "|".join(sorted(map(re.escape, data["project_heads"]), key=len, reverse=True))
+    return NameRules(
+        quoted=re.compile(data["quoted"]),
+        head=re.compile(rf"(?:[\u4e00-\u9fff]{{0,2}}?)(?:{heads})"),
+        not_projects=frozenset(data["not_projects"]),
+        policy=re.compile(data["policy_title"]),
+        policy_suffix=re.compile(data["policy_suffixes"]),
+        not_policies=frozenset(data["not_policies"]),
+        institution=re.compile(
+            rf"(?:中共)?(?:(?:{places})(?:县委|市委|区委)?|(?<![\u4e00-\u9fff])[县市区])"
+            rf"({data['name_middle']})({suffixes})"
+        ),
+        kinds=kinds,
+        middle_breakers=re.compile(data["middle_breakers"]),
+    )
+
+
+def _span(doc: Doc, start: int, end: int, label: str, key: str, kind: str = "") -> Span | None:
+    span = doc.char_span(start, end, label=label, kb_id=kind, span_id=key, alignment_mode="expand")
+    return span
+
+
+def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
+    rules = name_rules()
+    for match in rules.quoted.finditer(text):
+        inner = match[1].strip()
+        if inner in rules.not_projects or re.search(r"[,，、;；。:：!?]", inner):
+            continue
+        head = rules.head.match(text, match.end())
+        if head and not re.search(r"[“”]", head.group()):
+            yield match.start(), head.end(), inner + head.group()
+        else:
+            yield match.start(), match.end(), inner
+
+
+def cited_policies(text: str) -> Iterator[tuple[int, int, str]]:
+    rules = name_rules()
+    for match in rules.policy.finditer(text):
+        title = re.sub(r"\s+", "", match[1])
+        if title not in rules.not_policies and rules.policy_suffix.search(title):
+            yield match.start(), match.end(), title
+
+
+def named_institutions(text: str) -> Iterator[tuple[int, int, str, str]]:
+    rules = name_rules()
+    for match in rules.institution.finditer(text):
+        if rules.middle_breakers.search(match[1]):
+            continue
+        yield match.start(), match.end(), match.group(), rules.kinds[match[2]]
+
+
+@Language.factory("plangraph_quoted_names_v1", default_config={"spans_key": "mentions"})
+def make_quoted_names(nlp: Language, name: str, spans_key: str) -> QuotedNames:
+    return QuotedNames(spans_key)
+
+
+class QuotedNames:
+    def __init__(self, spans_key: str) -> None:
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [_span(doc, s, e, "PROJECT", name) for s, e, name in quoted_projects(doc.text)]
+        found += [_span(doc, s, e, "POLICY", title) for s, e, title in cited_policies(doc.text)]
+        doc.spans[self.spans_key] = list(doc.spans.get(self.spans_key, [])) + [
+            s for s in found if s is not None
+        ]
+        return doc
+
+
+@Language.factory("plangraph_institutions_v1", default_config={"spans_key": "mentions"})
+def make_institutions(nlp: Language, name: str, spans_key: str) -> Institutions:
+    return Institutions(spans_key)
+
+
+class Institutions:
+    def __init__(self, spans_key: str) -> None:
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [
+            _span(doc, s, e, "INSTITUTION", name, kind)
+            for s, e, name, kind in named_institutions(doc.text)
+        ]
+        doc.spans[self.spans_key] = list(doc.spans.get(self.spans_key, [])) + [
+            s for s in found if s is not None
+        ]
+        return doc

@@ -1,0 +1,21 @@
+"""Stage 4, extract: the folded text → mentions of projects, policies and institutions, found by
+the spaCy pipeline (gazetteers in patterns/*.jsonl, rules in patterns/names.yml)."""
+
+from __future__ import annotations
+
+from ingest.extract.nlp import SPAN_KEY, build_nlp
+from ingest.models import Mention, MentionKind
+
+KINDS: dict[str, MentionKind] = {"PROJECT": "project", "POLICY": "policy",
+                                 "INSTITUTION": "institution"}  # fmt: skip
+
+
+def extract_mentions(folded: str) -> list[Mention]:
+    doc = build_nlp()(folded)
+    mentions = []
+    for span in doc.spans[SPAN_KEY]:
+        attrs = (("kind", span.kb_id_),) if span.kb_id_ else ()
+        rule = "gazetteer" if span.id_ == span.text else "rule"
+        mentions.append(Mention(KINDS[span.label_], span.id_ or span.text, span.start_char,
+                                span.end_char, f"{span.label_.lower()}.{rule}", span.id_, attrs))  # fmt: skip
+    return sorted(mentions, key=lambda m: (m.start, -m.end, m.kind))

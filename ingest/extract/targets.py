@@ -1,0 +1,137 @@
+"""Quantitative targets: a number with its unit tied to the thing to achieve (入学率达90%,
+新建幼儿园2所, 不少于10个), with comparator and deadline. Rules in patterns/targets.yml."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ingest.models import Comparator, Goal, Measure, Target
+from ingest.spans import innermost_item
+
+RULES = Path(__file__).parent / "patterns" / "targets.yml"
+CHINESE_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                  "八": 8, "九": 9}  # fmt: skip
+MAX_METRIC = 30
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRules:
+    number: re.Pattern[str]
+    comparator_of: dict[str, Comparator]
+    metric_lead: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    deadlines: tuple[tuple[re.Pattern[str], str], ...]
+
+
+@cache
+def rules() -> TargetRules:
+    data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+    comparator_of = {w: c for c, words in data["comparators"].items() for w in words}
+    before = "|".join(sorted((w for w in comparator_of if w not in ("以上", "以内", "以下", "左右", "余")), key=len, reverse=True))
+    after = "以上|以下|以内|左右|余"
+    units = "|".join(sorted(map(re.escape, data["units"]), key=len, reverse=True))
+    number = re.compile(
+        rf"(?P<pre>{before})?\s*(?P<value>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*"
+        rf"(?P<unit>{units})(?P<post>{after})?"
+    )
+    deadlines = tuple((re.compile(p), fmt) for p, fmt in data["deadlines"])
+    return TargetRules(number, comparator_of, re.compile(data["metric_lead"]),
+                       re.compile(data["clause_break"]), deadlines)  # fmt: skip
+
+
+def chinese_number(text: str) -> float | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 三百 → 300; None for anything else."""
+    if text.isdigit() or re.fullmatch(r"\d+\.\d+", text):
+        return float(text)
+    total, current = 0, 0
+    for char in text:
+        if char in CHINESE_DIGITS:
+            current = CHINESE_DIGITS[char]
+        elif char in "十百千":
+            total += (current or 1) * {"十": 10, "百": 100, "千": 1000}[char]
+            current = 0
+        else:
+            return None
+    return float(total + current)
+
+
+def extract_targets(
+    text: str, folded: str, *, items: Sequence[Goal | Measure], year: int | None
+) -> tuple[Target, ...]:
+    found = []
+    for match in rules().number.finditer(folded):
+        target = _target(text, folded, match, items, year)
+        if target is not None:
+            found.append(target)
+    return tuple(found)
+
+
+def _target(
+    text: str, folded: str, match: re.Match[str], items: Sequence[Goal | Measure], year: int | None
+) -> Target | None:
+    if _inside_quotes_or_numbering(folded, match) or _is_date_or_label(folded, match):
+        return None
+    value = chinese_number(match["value"])
+    if value is None or (value == 0 and match["unit"] != "%"):
+        return None
+    if value == 1 and not match["value"].isdigit() and match["unit"] != "次":
+        return None  # 一支队伍, 一批学校: a measure word, not a quantity
+    start, metric = _metric(folded, match)
+    if not metric or not re.search(r"[\u4e00-\u9fff]", metric):
+        return None
+    word = match["post"] or match["pre"]
+    comparator = rules().comparator_of.get(word, "=") if word else "="
+    return Target(
+        text=text[start : match.end()], metric=metric, value=value, unit=match["unit"],
+        comparator=comparator, deadline=_deadline(folded, match, year),
+        in_item=innermost_item(items, start, match.end()), start=start, end=match.end(),
+    )  # fmt: skip
+
+
+def _inside_quotes_or_numbering(folded: str, match: re.Match[str]) -> bool:
+    before = folded[max(0, match.start() - 20) : match.start()]
+    open_quote = before.rfind("“") > before.rfind("”")
+    numbering = re.search(r"(^|\n)\s*\(?$", folded[max(0, match.start() - 2) : match.start()])
+    return open_quote or bool(numbering and match["unit"] not in ("%",) and not match["pre"])
+
+
+def _is_date_or_label(folded: str, match: re.Match[str]) -> bool:
+    following = folded[match.end() : match.end() + 1]
+    # 十四五, 二十大, and a 个/项 that opens a slogan (“四个意识”) are not quantities
+    return match["value"] in ("十四", "二十") or (match["unit"] in "个项" and following == "”")
+
+
+def _metric(folded: str, match: re.Match[str]) -> tuple[int, str]:
+    """The noun phrase before the number within its clause (start offset, metric)."""
+    head = match.start("pre") if match["pre"] else match.start("value")
+    clause_start = head
+    while clause_start > 0 and not rules().clause_break.match(folded[clause_start - 1]):
+        clause_start -= 1
+        if head - clause_start >= MAX_METRIC:
+            break
+    prefix = folded[clause_start:head]
+    lead = rules().metric_lead.match(prefix)
+    start = clause_start + (lead.end() if lead else 0)
+    metric = folded[start:head].strip()
+    if len(metric) < 2:  # 新建19所学校: the thing counted follows the number
+        tail = re.match(r"[\u4e00-\u9fff]{1,12}", folded[match.end() :])
+        metric = (metric + tail.group()) if tail else metric
+    return start, metric
+
+
+def _deadline(folded: str, match: re.Match[str], year: int | None) -> str | None:
+    sentence_start = max(folded.rfind(ch, 0, match.start()) for ch in "。;\n") + 1
+    ends = [i for i in (folded.find(ch, match.end()) for ch in "。;\n") if i != -1]
+    sentence = folded[sentence_start : min(ends, default=len(folded))]
+    for pattern, fmt in rules().deadlines:
+        found = pattern.search(sentence)
+        if found and ("{year}" not in fmt or year is not None):
+            groups = [int(g) for g in found.groups()]
+            return fmt.format(*groups, year=year)
+    return None

@@ -1,0 +1,215 @@
+"""Stage 5, resolve: mentions → one canonical entity per thing, with every merge recorded.
+
+Variants meet by general rules (quotes and 《》 gone, the 中华人民共和国 prefix of laws dropped,
+县教育局 read as the plan's own 阳城县教育局, 阳城一中 read as 阳城县第一中学) and by the alias table
+in data/aliases/aliases.csv. Responsibility comes from the plan's annotations, or, where it has
+none, from its issuers, who then lead every goal.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ingest.extract.components import name_rules
+from ingest.models import (
+    EntityMention,
+    Institution,
+    InstitutionKind,
+    MentionKind,
+    Mention,
+    MergeDecision,
+    ParsedDocument,
+    Policy,
+    Project,
+    RegionRef,
+    Responsibility,
+)
+from ingest.normalize import fold
+from ingest.spans import innermost_item, items_of
+
+ALIASES = Path(__file__).parent / "data" / "aliases" / "aliases.csv"
+NUMERALS = "一二三四五六七八九十"
+_SCHOOL_ABBREVIATION = re.compile(rf"^(.+?)([{NUMERALS}]{{1,2}})([中小])$")
+_LOCAL_PREFIX = re.compile(r"^(?:中共)?([县市区])(委)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    projects: tuple[Project, ...]
+    policies: tuple[Policy, ...]
+    institutions: tuple[Institution, ...]
+    responsibilities: tuple[Responsibility, ...]
+    merges: tuple[MergeDecision, ...]
+
+
+@cache
+def alias_table() -> dict[tuple[str, str], str]:
+    with ALIASES.open(encoding="utf-8") as handle:
+        return {(row["kind"], fold(row["variant"])): row["canonical"] for row in csv.DictReader(handle)}
+
+
+class _Merger:
+    """Collects mentions under canonical names and records why variants were merged."""
+
+    def __init__(self, parsed: ParsedDocument) -> None:
+        self.items = items_of(parsed)
+        self.mentions: dict[tuple[MentionKind, str], list[EntityMention]] = defaultdict(list)
+        self.aliases: dict[tuple[MentionKind, str], set[str]] = defaultdict(set)
+        self.kinds: dict[str, str] = {}
+        self.merges: dict[tuple[str, str, str], MergeDecision] = {}
+
+    def add(self, kind: MentionKind, mention: Mention, canonical: str, reason: str) -> None:
+        place = innermost_item(self.items, mention.start, mention.end)
+        self.mentions[(kind, canonical)].append(
+            EntityMention(mention.start, mention.end, place, mention.rule)
+        )
+        if mention.surface != canonical:
+            self.aliases[(kind, canonical)].add(mention.surface)
+            key = (kind, mention.surface, canonical)
+            self.merges.setdefault(key, MergeDecision(kind, mention.surface, canonical, reason))
+
+    def of(self, kind: MentionKind) -> Iterable[tuple[str, list[EntityMention], set[str]]]:
+        for (k, name), found in sorted(self.mentions.items()):
+            if k == kind:
+                yield name, found, self.aliases[(k, name)]
+
+
+def resolve(parsed: ParsedDocument, mentions: list[Mention], *, region: RegionRef | None) -> Resolved:
+    merger = _Merger(parsed)
+    own_title = fold(re.sub(r"\s+", "", parsed.meta.title or ""))
+    for mention in mentions:
+        if mention.kind == "project":
+            merger.add("project", mention, *_canonical_project(mention.surface))
+        elif mention.kind == "policy" and not _is_own_title(mention.surface, own_title):
+            merger.add("policy", mention, *_canonical_policy(mention.surface))
+        elif mention.kind == "institution":
+            name, reason = _canonical_institution(mention.surface, region)
+            merger.kinds[name] = mention.attr("kind") or "other"
+            merger.add("institution", mention, name, reason)
+    projects = _absorb_bare_names(merger)
+    policies = tuple(Policy(t, tuple(sorted(a)), tuple(m)) for t, m, a in merger.of("policy"))
+    institutions = [_institution(merger, name, found, region) for name, found, _ in merger.of("institution")]
+    responsibilities, extra = _responsibilities(parsed, institutions, region)
+    return Resolved(
+        projects=projects,
+        policies=policies,
+        institutions=tuple(institutions + extra),
+        responsibilities=responsibilities,
+        merges=tuple(merger.merges.values()),
+    )
+
+
+def _canonical_project(surface: str) -> tuple[str, str]:
+    name = re.sub(r"\s+", "", surface)
+    aliased = alias_table().get(("project", fold(name)))
+    return (aliased, "alias table") if aliased else (name, "quotes removed")
+
+
+def _canonical_policy(surface: str) -> tuple[str, str]:
+    title = re.sub(r"\s+", "", surface)
+    aliased = alias_table().get(("policy", fold(title)))
+    if aliased:
+        return aliased, "alias table"
+    if title.startswith("中华人民共和国") and len(title) > 9:
+        return title[len("中华人民共和国") :], "law without 中华人民共和国"
+    return title, "《》 removed"
+
+
+def _is_own_title(surface: str, own_title: str) -> bool:
+    """The notice cites the plan's own title in 《》: that is the document, not a citation."""
+    title = fold(re.sub(r"\s+", "", surface))
+    return bool(own_title) and (title == own_title.replace(" ", "") or title.endswith("工作要点"))
+
+
+def _absorb_bare_names(merger: _Merger) -> tuple[Project, ...]:
+    """“童语同音”计划 and a bare 童语同音 in one plan are one project: the bare one merges into the
+    longer name when exactly one longer name extends it with a head noun."""
+    found = {name: (m, a) for name, m, a in merger.of("project")}
+    for name in sorted(found, key=len):
+        longer = [other for other in found if other != name and other.startswith(name)]
+        if len(longer) == 1 and name in found:
+            mentions, aliases = found.pop(name)
+            target_mentions, target_aliases = found[longer[0]]
+            target_mentions.extend(mentions)
+            target_aliases |= aliases | {name}
+            merger.merges[("project", name, longer[0])] = MergeDecision(
+                "project", name, longer[0], "bare name of a project with a head noun"
+            )
+    return tuple(
+        Project(name, tuple(sorted(a)), tuple(sorted(m, key=lambda x: x.start)))
+        for name, (m, a) in sorted(found.items())
+    )
+
+
+def _canonical_institution(surface: str, region: RegionRef | None) -> tuple[str, str]:
+    name = re.sub(r"\s+", "", surface)
+    if region is not None:
+        local = _LOCAL_PREFIX.match(name)
+        if local and _level_word(region) == local[1]:
+            return _with_region(name, local, region), "县/市 read as the plan's region"
+        school = _SCHOOL_ABBREVIATION.match(name)
+        if school and region.place.name.startswith(school[1]):
+            kind = "中学" if school[3] == "中" else "小学"
+            return f"{region.place.name}第{school[2]}{kind}", "school abbreviation expanded"
+    if name.endswith("教育工委"):
+        return name[: -len("教育工委")] + "教育工作委员会", "教育工委 expanded"
+    return name, "as written"
+
+
+def _level_word(region: RegionRef) -> str:
+    return region.place.name[-1] if region.place.name[-1] in "县市区" else ""
+
+
+def _with_region(name: str, local: re.Match[str], region: RegionRef) -> str:
+    rest = name[local.end() :]
+    party = "中共" if name.startswith("中共") else ""
+    committee = "委" if local[2] else ""
+    expanded = f"{party}{region.place.name}{committee}{rest}"
+    return expanded[: -len("教育工委")] + "教育工作委员会" if expanded.endswith("教育工委") else expanded
+
+
+def _institution(
+    merger: _Merger, name: str, found: list[EntityMention], region: RegionRef | None
+) -> Institution:
+    kind = merger.kinds.get(name, "other")
+    code = region.place.adcode if region and (kind == "department" or _names_region(name, region)) else None
+    return Institution(name, kind, tuple(sorted(found, key=lambda m: m.start)), code)  # type: ignore[arg-type]
+
+
+def _names_region(name: str, region: RegionRef) -> bool:
+    return region.place.name in name
+
+
+def _responsibilities(
+    parsed: ParsedDocument, institutions: list[Institution], region: RegionRef | None
+) -> tuple[tuple[Responsibility, ...], list[Institution]]:
+    known = {i.name for i in institutions}
+    extra: dict[str, Institution] = {}
+    found = []
+    for note in parsed.responsibility_notes:
+        for raw_name in note.names:
+            name, _ = _canonical_institution(raw_name, region)
+            if name not in known and name not in extra:
+                extra[name] = Institution(name, _kind_of(name), (), region.place.adcode if region else None)
+            found.append(Responsibility(note.item, name, note.role, "annotation", note.start, note.end))
+    if not found:
+        found = [
+            Responsibility(goal.id, issuer, "lead", "issuer")
+            for goal in parsed.goals
+            for issuer in parsed.meta.issuers
+        ]
+    return tuple(found), list(extra.values())
+
+
+def _kind_of(name: str) -> InstitutionKind:
+    kinds = name_rules().kinds
+    suffix = next((s for s in sorted(kinds, key=len, reverse=True) if name.endswith(s)), None)
+    if suffix:
+        return kinds[suffix]  # type: ignore[return-value]
+    return "department" if name.endswith(("股", "科", "室", "处", "中心")) else "other"
