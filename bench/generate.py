@@ -23,9 +23,25 @@ from ingest.read import read_document
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = REPO_ROOT / "corpus"
-SAMPLE_REGIONS = ("阳城县", "阳城", "瓮安县", "瓮安", "高台县", "高台", "吕梁市", "吕梁",
-                  "威海市", "威海", "晋城市", "黔南州", "张掖市", "山西省", "贵州省", "甘肃省",
-                  "山东省")  # fmt: skip
+SAMPLE_REGIONS = (
+    "阳城县",
+    "阳城",
+    "瓮安县",
+    "瓮安",
+    "高台县",
+    "高台",
+    "吕梁市",
+    "吕梁",
+    "威海市",
+    "威海",
+    "晋城市",
+    "黔南州",
+    "张掖市",
+    "山西省",
+    "贵州省",
+    "甘肃省",
+    "山东省",
+)
 CHINESE_DIGITS = "一二三四五六七八九十"
 _NUMBER = re.compile(r"(?<![〔\d年])(\d+(?:\.\d+)?)(?=[%个所人名项万亿元套间])")
 

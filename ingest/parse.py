@@ -98,7 +98,9 @@ def _plan_title_index(lines: list[Line]) -> int | None:
     return found
 
 
-def _meta(normalized: NormalizedDocument, lines: list[Line], title_index: int | None) -> DocumentMeta:
+def _meta(
+    normalized: NormalizedDocument, lines: list[Line], title_index: int | None
+) -> DocumentMeta:
     header = lines[: title_index + 1] if title_index is not None else lines[:3]
     title_line = _title_line(lines, title_index)
     title = _clean_title(normalized.text[title_line.start : title_line.end]) if title_line else None
@@ -162,7 +164,9 @@ def _year(
     return None
 
 
-def _issuers(header: list[Line], title: str | None, normalized: NormalizedDocument) -> tuple[str, ...]:
+def _issuers(
+    header: list[Line], title: str | None, normalized: NormalizedDocument
+) -> tuple[str, ...]:
     names: list[str] = []
     for text in [title or "", *(line.text.strip() for line in header)]:
         if re.search(r"现将|关于|《", text):
@@ -279,9 +283,13 @@ def _goals(
 
 
 def _heading_goal(
-    doc_id: str, normalized: NormalizedDocument, section_id: str | None, head: Line,
-    lines: list[Line], index: int,
-) -> tuple[Goal, list[Measure]]:  # fmt: skip
+    doc_id: str,
+    normalized: NormalizedDocument,
+    section_id: str | None,
+    head: Line,
+    lines: list[Line],
+    index: int,
+) -> tuple[Goal, list[Measure]]:
     """A news-style section: the heading is the goal, its paragraphs' sentences the measures."""
     goal_id = f"{doc_id}#g{index + 1}"
     title = normalized.text[head.start : head.end].strip()
@@ -297,9 +305,12 @@ def _heading_goal(
 
 
 def _numbered_goal(
-    doc_id: str, normalized: NormalizedDocument, section_id: str | None, lines: list[Line],
+    doc_id: str,
+    normalized: NormalizedDocument,
+    section_id: str | None,
+    lines: list[Line],
     index: int,
-) -> tuple[Goal, list[Measure]]:  # fmt: skip
+) -> tuple[Goal, list[Measure]]:
     goal_id = f"{doc_id}#g{index + 1}"
     first = lines[0]
     match = rules().item.match(first.text.strip()) or rules().subsection.match(first.text.strip())
@@ -341,7 +352,9 @@ def _goal_body(
             match = rules().measure.match(text)
             if match:
                 start = line.start + text.index(match[4])
-                measures.append(Measure("", goal_id, normalized.text[start : line.end], start, line.end))
+                measures.append(
+                    Measure("", goal_id, normalized.text[start : line.end], start, line.end)
+                )
             continue
         start = max(line.start, title_end)
         if rules().measure_label.match(text):

@@ -50,8 +50,9 @@ def sniff(data: bytes, suffix: str, *, source: str) -> str:
         raise ReadError("not a PDF file (no %PDF signature)", source=source)
     if suffix in SUFFIXES:
         return SUFFIXES[suffix]
-    raise ReadError(f"unsupported file type {suffix or '(none)'}; use .txt, .docx, .pdf or .html",
-                    source=source)  # fmt: skip
+    raise ReadError(
+        f"unsupported file type {suffix or '(none)'}; use .txt, .docx, .pdf or .html", source=source
+    )
 
 
 def decode(data: bytes, *, source: str) -> tuple[str, str]:
@@ -100,12 +101,16 @@ def _read_docx(data: bytes, source: str) -> RawDocument:
 
         document = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ReadError(f"the .docx file is damaged or truncated ({error})", source=source) from error
+        raise ReadError(
+            f"the .docx file is damaged or truncated ({error})", source=source
+        ) from error
     lines: list[str] = []
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append("".join(node.text or "" for node in block.iter() if node.tag.endswith("}t")))
+            lines.append(
+                "".join(node.text or "" for node in block.iter() if node.tag.endswith("}t"))
+            )
         elif tag == "tbl":
             lines += _table_cells(block)
     return RawDocument(source=source, text="\n".join(lines), media_type=DOCX)
@@ -131,6 +136,9 @@ def _read_pdf(data: bytes, source: str) -> RawDocument:
     except PDFSyntaxError as error:
         raise ReadError(f"the PDF is damaged ({error})", source=source) from error
     if len("".join(text.split())) < 20:
-        raise ReadError("the PDF has no text layer (a scan?): run OCR first, e.g. "
-                        "`ocrmypdf -l chi_sim in.pdf out.pdf`", source=source)  # fmt: skip
+        raise ReadError(
+            "the PDF has no text layer (a scan?): run OCR first, e.g. "
+            "`ocrmypdf -l chi_sim in.pdf out.pdf`",
+            source=source,
+        )
     return RawDocument(source=source, text=text, media_type=PDF)

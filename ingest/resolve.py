@@ -1,7 +1,7 @@
 """Stage 5, resolve: mentions → one canonical entity per thing, with every merge recorded.
 
 Variants meet by general rules (quotes and 《》 gone, the 中华人民共和国 prefix of laws dropped,
-县教育局 read as the plan's own 阳城县教育局, 阳城一中 read as 阳城县第一中学) and by the alias table
+县教育局 read as the plan's own 阳城县教育局, 阳城一中 as 阳城县第一中学) and by the alias table
 in data/aliases/aliases.csv. Responsibility comes from the plan's annotations, or, where it has
 none, from its issuers, who then lead every goal.
 """
@@ -21,8 +21,8 @@ from ingest.models import (
     EntityMention,
     Institution,
     InstitutionKind,
-    MentionKind,
     Mention,
+    MentionKind,
     MergeDecision,
     ParsedDocument,
     Policy,
@@ -51,7 +51,9 @@ class Resolved:
 @cache
 def alias_table() -> dict[tuple[str, str], str]:
     with ALIASES.open(encoding="utf-8") as handle:
-        return {(row["kind"], fold(row["variant"])): row["canonical"] for row in csv.DictReader(handle)}
+        return {
+            (row["kind"], fold(row["variant"])): row["canonical"] for row in csv.DictReader(handle)
+        }
 
 
 class _Merger:
@@ -80,21 +82,26 @@ class _Merger:
                 yield name, found, self.aliases[(k, name)]
 
 
-def resolve(parsed: ParsedDocument, mentions: list[Mention], *, region: RegionRef | None) -> Resolved:
+def resolve(
+    parsed: ParsedDocument, mentions: list[Mention], *, region: RegionRef | None
+) -> Resolved:
     merger = _Merger(parsed)
     own_title = fold(re.sub(r"\s+", "", parsed.meta.title or ""))
+    written = {m.surface for m in mentions if m.kind == "institution"}
     for mention in mentions:
         if mention.kind == "project":
             merger.add("project", mention, *_canonical_project(mention.surface))
         elif mention.kind == "policy" and not _is_own_title(mention.surface, own_title):
             merger.add("policy", mention, *_canonical_policy(mention.surface))
         elif mention.kind == "institution":
-            name, reason = _canonical_institution(mention.surface, region)
+            name, reason = _canonical_institution(mention.surface, region, written)
             merger.kinds[name] = mention.attr("kind") or "other"
             merger.add("institution", mention, name, reason)
     projects = _absorb_bare_names(merger)
     policies = tuple(Policy(t, tuple(sorted(a)), tuple(m)) for t, m, a in merger.of("policy"))
-    institutions = [_institution(merger, name, found, region) for name, found, _ in merger.of("institution")]
+    institutions = [
+        _institution(merger, name, found, region) for name, found, _ in merger.of("institution")
+    ]
     responsibilities, extra = _responsibilities(parsed, institutions, region)
     return Resolved(
         projects=projects,
@@ -132,7 +139,11 @@ def _absorb_bare_names(merger: _Merger) -> tuple[Project, ...]:
     longer name when exactly one longer name extends it with a head noun."""
     found = {name: (m, a) for name, m, a in merger.of("project")}
     for name in sorted(found, key=len):
-        longer = [other for other in found if other != name and other.startswith(name)]
+        longer = [
+            other
+            for other in found
+            if other.startswith(name) and name_rules().head.fullmatch(other[len(name) :])
+        ]
         if len(longer) == 1 and name in found:
             mentions, aliases = found.pop(name)
             target_mentions, target_aliases = found[longer[0]]
@@ -147,16 +158,20 @@ def _absorb_bare_names(merger: _Merger) -> tuple[Project, ...]:
     )
 
 
-def _canonical_institution(surface: str, region: RegionRef | None) -> tuple[str, str]:
+def _canonical_institution(
+    surface: str, region: RegionRef | None, full_forms: set[str] | None = None
+) -> tuple[str, str]:
     name = re.sub(r"\s+", "", surface)
     if region is not None:
         local = _LOCAL_PREFIX.match(name)
         if local and _level_word(region) == local[1]:
             return _with_region(name, local, region), "县/市 read as the plan's region"
         school = _SCHOOL_ABBREVIATION.match(name)
-        if school and region.place.name.startswith(school[1]):
+        if school and region.place.name.startswith(school[1]) and full_forms is not None:
             kind = "中学" if school[3] == "中" else "小学"
-            return f"{region.place.name}第{school[2]}{kind}", "school abbreviation expanded"
+            full = f"{region.place.name}第{school[2]}{kind}"
+            if full in full_forms:  # one entity when the plan uses both forms
+                return full, "school abbreviation expanded"
     if name.endswith("教育工委"):
         return name[: -len("教育工委")] + "教育工作委员会", "教育工委 expanded"
     return name, "as written"
@@ -171,14 +186,22 @@ def _with_region(name: str, local: re.Match[str], region: RegionRef) -> str:
     party = "中共" if name.startswith("中共") else ""
     committee = "委" if local[2] else ""
     expanded = f"{party}{region.place.name}{committee}{rest}"
-    return expanded[: -len("教育工委")] + "教育工作委员会" if expanded.endswith("教育工委") else expanded
+    return (
+        expanded[: -len("教育工委")] + "教育工作委员会"
+        if expanded.endswith("教育工委")
+        else expanded
+    )
 
 
 def _institution(
     merger: _Merger, name: str, found: list[EntityMention], region: RegionRef | None
 ) -> Institution:
     kind = merger.kinds.get(name, "other")
-    code = region.place.adcode if region and (kind == "department" or _names_region(name, region)) else None
+    code = (
+        region.place.adcode
+        if region and (kind == "department" or _names_region(name, region))
+        else None
+    )
     return Institution(name, kind, tuple(sorted(found, key=lambda m: m.start)), code)  # type: ignore[arg-type]
 
 
@@ -196,8 +219,12 @@ def _responsibilities(
         for raw_name in note.names:
             name, _ = _canonical_institution(raw_name, region)
             if name not in known and name not in extra:
-                extra[name] = Institution(name, _kind_of(name), (), region.place.adcode if region else None)
-            found.append(Responsibility(note.item, name, note.role, "annotation", note.start, note.end))
+                extra[name] = Institution(
+                    name, _kind_of(name), (), region.place.adcode if region else None
+                )
+            found.append(
+                Responsibility(note.item, name, note.role, "annotation", note.start, note.end)
+            )
     if not found:
         found = [
             Responsibility(goal.id, issuer, "lead", "issuer")

@@ -16,16 +16,85 @@ from pathlib import Path
 
 OUT = Path(__file__).with_name("regions.csv")
 # The ethnic groups named in autonomous divisions (黔南布依族苗族自治州, 广西壮族自治区 …).
-ETHNIC_GROUPS = (
-    "蒙古 藏 回 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 拉祜 水 "
-    "东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 "
-    "乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺"
-).split()
+ETHNIC_GROUPS = [
+    "蒙古",
+    "藏",
+    "回",
+    "维吾尔",
+    "苗",
+    "彝",
+    "壮",
+    "布依",
+    "朝鲜",
+    "满",
+    "侗",
+    "瑶",
+    "白",
+    "土家",
+    "哈尼",
+    "哈萨克",
+    "傣",
+    "黎",
+    "傈僳",
+    "佤",
+    "畲",
+    "拉祜",
+    "水",
+    "东乡",
+    "纳西",
+    "景颇",
+    "柯尔克孜",
+    "土",
+    "达斡尔",
+    "仫佬",
+    "羌",
+    "布朗",
+    "撒拉",
+    "毛南",
+    "仡佬",
+    "锡伯",
+    "阿昌",
+    "普米",
+    "塔吉克",
+    "怒",
+    "乌孜别克",
+    "俄罗斯",
+    "鄂温克",
+    "德昂",
+    "保安",
+    "裕固",
+    "京",
+    "塔塔尔",
+    "独龙",
+    "鄂伦春",
+    "赫哲",
+    "门巴",
+    "珞巴",
+    "基诺",
+]
 ETHNIC = re.compile(
-    "(?:" + "|".join(sorted((g + "族" for g in ETHNIC_GROUPS), key=len, reverse=True)) + ")+(?=.*自治)"
+    "(?:"
+    + "|".join(sorted((g + "族" for g in ETHNIC_GROUPS), key=len, reverse=True))
+    + ")+(?=.*自治)"
 )
-SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县",
-            "自治旗", "林区", "地区", "省", "市", "县", "区", "盟", "旗")  # fmt: skip
+SUFFIXES = (
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "林区",
+    "地区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "盟",
+    "旗",
+)
 
 
 def short_name(name: str) -> str:
@@ -53,10 +122,16 @@ def build(source: Path) -> list[dict[str, str]]:
         names = {row["adcode"][:6]: row["name"] for row in csv.DictReader(handle)}
     known = set(names)
     return [
-        {"adcode": code, "name": name, "short_name": short_name(name), "level": level(code),
-         "parent": parent(code, known), "province": code[:2] + "0000"}
+        {
+            "adcode": code,
+            "name": name,
+            "short_name": short_name(name),
+            "level": level(code),
+            "parent": parent(code, known),
+            "province": code[:2] + "0000",
+        }
         for code, name in sorted(names.items())
-    ]  # fmt: skip
+    ]
 
 
 def main() -> None:

@@ -31,6 +31,9 @@ class NameRules:
     institution: re.Pattern[str]
     kinds: dict[str, str]
     middle_breakers: re.Pattern[str]
+    construction: re.Pattern[str]
+    local_school: re.Pattern[str]
+    local_school_stop: re.Pattern[str]
 
 
 @cache
@@ -42,7 +45,7 @@ def name_rules() -> NameRules:
     heads = "|".join(sorted(map(re.escape, data["project_heads"]), key=len, reverse=True))
     return NameRules(
         quoted=re.compile(data["quoted"]),
-        head=re.compile(rf"(?:[\u4e00-\u9fff]{{0,2}}?)(?:{heads})"),
+        head=re.compile(rf"(?:党建|示范|专项|三年|实验|试点|创建)?(?:{heads})"),
         not_projects=frozenset(data["not_projects"]),
         policy=re.compile(data["policy_title"]),
         policy_suffix=re.compile(data["policy_suffixes"]),
@@ -53,6 +56,9 @@ def name_rules() -> NameRules:
         ),
         kinds=kinds,
         middle_breakers=re.compile(data["middle_breakers"]),
+        construction=re.compile(data["construction"]),
+        local_school=re.compile(data["local_school"]),
+        local_school_stop=re.compile(data["local_school_stop"]),
     )
 
 
@@ -74,6 +80,12 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), inner
 
 
+def construction_projects(text: str) -> Iterator[tuple[int, int, str]]:
+    for match in name_rules().construction.finditer(text):
+        if not name_rules().middle_breakers.search(match[1]):
+            yield match.start(), match.end(), match.group()
+
+
 def cited_policies(text: str) -> Iterator[tuple[int, int, str]]:
     rules = name_rules()
     for match in rules.policy.finditer(text):
@@ -84,10 +96,24 @@ def cited_policies(text: str) -> Iterator[tuple[int, int, str]]:
 
 def named_institutions(text: str) -> Iterator[tuple[int, int, str, str]]:
     rules = name_rules()
+    taken: list[tuple[int, int]] = []
     for match in rules.institution.finditer(text):
-        if rules.middle_breakers.search(match[1]):
+        generic = match[1] == "" and match[2] in ("学校", "中学", "小学", "幼儿园", "大学", "学院")
+        if generic or rules.middle_breakers.search(match[1]) or "中小学" in match.group():
             continue
+        taken.append((match.start(), match.end()))
         yield match.start(), match.end(), match.group(), rules.kinds[match[2]]
+    for match in rules.local_school.finditer(text):
+        stem = match[1][:-2]
+        if rules.local_school_stop.search(stem) or _overlaps(match.span(1), taken):
+            continue
+        name = match[1]
+        kind = "kindergarten" if name.endswith("幼儿园") else "school"
+        yield match.start(1), match.end(1), name, kind
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in taken)
 
 
 @Language.factory("plangraph_quoted_names_v1", default_config={"spans_key": "mentions"})
@@ -101,6 +127,9 @@ class QuotedNames:
 
     def __call__(self, doc: Doc) -> Doc:
         found = [_span(doc, s, e, "PROJECT", name) for s, e, name in quoted_projects(doc.text)]
+        found += [
+            _span(doc, s, e, "PROJECT", name) for s, e, name in construction_projects(doc.text)
+        ]
         found += [_span(doc, s, e, "POLICY", title) for s, e, title in cited_policies(doc.text)]
         doc.spans[self.spans_key] = list(doc.spans.get(self.spans_key, [])) + [
             s for s in found if s is not None

@@ -6,8 +6,11 @@ from __future__ import annotations
 from ingest.extract.nlp import SPAN_KEY, build_nlp
 from ingest.models import Mention, MentionKind
 
-KINDS: dict[str, MentionKind] = {"PROJECT": "project", "POLICY": "policy",
-                                 "INSTITUTION": "institution"}  # fmt: skip
+KINDS: dict[str, MentionKind] = {
+    "PROJECT": "project",
+    "POLICY": "policy",
+    "INSTITUTION": "institution",
+}
 
 
 def extract_mentions(folded: str) -> list[Mention]:
@@ -16,6 +19,10 @@ def extract_mentions(folded: str) -> list[Mention]:
     for span in doc.spans[SPAN_KEY]:
         attrs = (("kind", span.kb_id_),) if span.kb_id_ else ()
         rule = "gazetteer" if span.id_ == span.text else "rule"
-        mentions.append(Mention(KINDS[span.label_], span.id_ or span.text, span.start_char,
-                                span.end_char, f"{span.label_.lower()}.{rule}", span.id_, attrs))  # fmt: skip
+        label = KINDS[span.label_]
+        rule_name = f"{span.label_.lower()}.{rule}"
+        surface = span.id_ or span.text
+        mentions.append(
+            Mention(label, surface, span.start_char, span.end_char, rule_name, span.id_, attrs)
+        )
     return sorted(mentions, key=lambda m: (m.start, -m.end, m.kind))

@@ -20,7 +20,9 @@ SPAN_KEY = "mentions"
 @cache
 def build_nlp() -> Language:
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
-    ruler = nlp.add_pipe("span_ruler", config={"spans_key": SPAN_KEY, "phrase_matcher_attr": "ORTH"})
+    ruler = nlp.add_pipe(
+        "span_ruler", config={"spans_key": SPAN_KEY, "phrase_matcher_attr": "ORTH"}
+    )
     for name in ("projects.jsonl", "policies.jsonl"):
         ruler.add_patterns(list(srsly.read_jsonl(PATTERNS / name)))
     nlp.add_pipe("plangraph_quoted_names_v1", config={"spans_key": SPAN_KEY})

@@ -56,8 +56,10 @@ class Gazetteer:
 @cache
 def load_gazetteer() -> Gazetteer:
     with (DATA / "regions.csv").open(encoding="utf-8") as handle:
-        regions = [Region(r["adcode"], r["name"], r["short_name"], r["level"], r["parent"])
-                   for r in csv.DictReader(handle)]  # fmt: skip
+        regions = [
+            Region(r["adcode"], r["name"], r["short_name"], r["level"], r["parent"])
+            for r in csv.DictReader(handle)
+        ]
     stop = set(SHORT_NAME_STOPLIST.read_text(encoding="utf-8").split())
     by_name: dict[str, list[Region]] = {}
     for region in regions:
@@ -86,22 +88,29 @@ def find_places(folded: str) -> list[Mention]:
         rule = "region.full" if candidates[0].name == match.group() else "region.short"
         if rule == "region.short" and not _short_name_in_context(folded, match):
             continue
-        mentions += [Mention("region", match.group(), match.start(), match.end(), rule, r.adcode)
-                     for r in candidates]  # fmt: skip
+        mentions += [
+            Mention("region", match.group(), match.start(), match.end(), rule, r.adcode)
+            for r in candidates
+        ]
     return mentions
 
 
 def _short_name_in_context(folded: str, match: re.Match[str]) -> bool:
     """A short name (阳城, 威海) counts only before a word that makes it a place or a body."""
     after = folded[match.end() : match.end() + 2]
-    return bool(re.match(r"[一二三四五六七八九十]?[中小幼职]|教育|市|县|区|籍|人民|全|实验|特色|名", after))
+    return bool(
+        re.match(r"[一二三四五六七八九十]?[中小幼职]|教育|市|县|区|籍|人民|全|实验|特色|名", after)
+    )
 
 
 def resolve_region(normalized: NormalizedDocument, meta: DocumentMeta) -> RegionRef | None:
     gazetteer = load_gazetteer()
     everywhere = Counter(m.key for m in find_places(normalized.folded) if m.key)
-    cues = [("issuer", " ".join(meta.issuers)), ("title", meta.title or ""),
-            ("publisher", normalized.metadata.get("publisher", ""))]  # fmt: skip
+    cues = [
+        ("issuer", " ".join(meta.issuers)),
+        ("title", meta.title or ""),
+        ("publisher", normalized.metadata.get("publisher", "")),
+    ]
     for cue, text in cues:
         chosen = _best(gazetteer, find_places(text), everywhere, meta.doc_number)
         if chosen:
@@ -111,9 +120,11 @@ def resolve_region(normalized: NormalizedDocument, meta: DocumentMeta) -> Region
 
 
 def _best(
-    gazetteer: Gazetteer, mentions: list[Mention], everywhere: Counter[str | None],
+    gazetteer: Gazetteer,
+    mentions: list[Mention],
+    everywhere: Counter[str | None],
     doc_number: str | None,
-) -> str | None:  # fmt: skip
+) -> str | None:
     """The most specific place of a cue, with ties settled by the document's other places."""
     if not mentions:
         return None

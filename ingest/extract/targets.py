@@ -15,8 +15,19 @@ from ingest.models import Comparator, Goal, Measure, Target
 from ingest.spans import innermost_item
 
 RULES = Path(__file__).parent / "patterns" / "targets.yml"
-CHINESE_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-                  "八": 8, "九": 9}  # fmt: skip
+CHINESE_DIGITS = {
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 MAX_METRIC = 30
 
 
@@ -33,7 +44,13 @@ class TargetRules:
 def rules() -> TargetRules:
     data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
     comparator_of = {w: c for c, words in data["comparators"].items() for w in words}
-    before = "|".join(sorted((w for w in comparator_of if w not in ("以上", "以内", "以下", "左右", "余")), key=len, reverse=True))
+    before = "|".join(
+        sorted(
+            (w for w in comparator_of if w not in ("以上", "以内", "以下", "左右", "余")),
+            key=len,
+            reverse=True,
+        )
+    )
     after = "以上|以下|以内|左右|余"
     units = "|".join(sorted(map(re.escape, data["units"]), key=len, reverse=True))
     number = re.compile(
@@ -41,8 +58,13 @@ def rules() -> TargetRules:
         rf"(?P<unit>{units})(?P<post>{after})?"
     )
     deadlines = tuple((re.compile(p), fmt) for p, fmt in data["deadlines"])
-    return TargetRules(number, comparator_of, re.compile(data["metric_lead"]),
-                       re.compile(data["clause_break"]), deadlines)  # fmt: skip
+    return TargetRules(
+        number,
+        comparator_of,
+        re.compile(data["metric_lead"]),
+        re.compile(data["clause_break"]),
+        deadlines,
+    )
 
 
 def chinese_number(text: str) -> float | None:
@@ -88,10 +110,16 @@ def _target(
     word = match["post"] or match["pre"]
     comparator = rules().comparator_of.get(word, "=") if word else "="
     return Target(
-        text=text[start : match.end()], metric=metric, value=value, unit=match["unit"],
-        comparator=comparator, deadline=_deadline(folded, match, year),
-        in_item=innermost_item(items, start, match.end()), start=start, end=match.end(),
-    )  # fmt: skip
+        text=text[start : match.end()],
+        metric=metric,
+        value=value,
+        unit=match["unit"],
+        comparator=comparator,
+        deadline=_deadline(folded, match, year),
+        in_item=innermost_item(items, start, match.end()),
+        start=start,
+        end=match.end(),
+    )
 
 
 def _inside_quotes_or_numbering(folded: str, match: re.Match[str]) -> bool:
