@@ -29,12 +29,12 @@ class _Builder:
         self.nodes: dict[tuple[str, str], NodeRow] = {}
         self.rels: list[RelRow] = []
 
-    def node(self, label: str, node_id: str, **props: Any) -> tuple[str, str]:
+    def node(self, label: str, node_id: str, /, **props: Any) -> tuple[str, str]:
         self.nodes.setdefault((label, node_id), NodeRow(label, node_id, _present(props)))
         return (label, node_id)
 
     def rel(
-        self, rel_type: str, start: tuple[str, str], end: tuple[str, str], **props: Any
+        self, rel_type: str, start: tuple[str, str], end: tuple[str, str], /, **props: Any
     ) -> None:
         self.rels.append(RelRow(rel_type, start[0], start[1], end[0], end[1], _present(props)))
 

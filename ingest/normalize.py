@@ -72,7 +72,7 @@ def normalize(raw: RawDocument) -> NormalizedDocument:
     lines = _clean_lines(raw.text, pdf=raw.media_type == "application/pdf")
     metadata = dict(raw.metadata)
     lines = _strip_chrome(lines, metadata)
-    text = "\n".join(_join_broken_lines(lines))
+    text = "\n".join(_join_broken_lines(lines, pdf=raw.media_type == "application/pdf"))
     folded = fold(text)
     if len(folded) != len(text):
         raise ParseError("folding changed the text's length", source=raw.source)
@@ -142,10 +142,10 @@ def _store(metadata: dict[str, str], key: str, value: str) -> None:
         )
 
 
-def _join_broken_lines(lines: list[str]) -> list[str]:
+def _join_broken_lines(lines: list[str], *, pdf: bool = False) -> list[str]:
     joined: list[str] = []
     for line in lines:
-        if joined and _continues(joined[-1], line):
+        if joined and _continues(joined[-1], line, pdf=pdf):
             joined[-1] += line
         else:
             joined.append(line)
@@ -158,11 +158,12 @@ def _looks_like_heading(line: str) -> bool:
     return len(line) < 26 and not re.search(r"[，、,；;]", folded) and not folded.startswith("(")
 
 
-def _continues(previous: str, line: str) -> bool:
-    """True when ``previous`` was cut in the middle of a sentence and ``line`` goes on with it."""
-    if len(previous) < MIN_JOIN_LENGTH or previous.endswith(_TERMINAL):
+def _continues(previous: str, line: str, *, pdf: bool = False) -> bool:
+    """True when ``previous`` was cut in the middle of a sentence and ``line`` goes on with it.
+    In a PDF every line is cut by the layout, so only punctuation and numbering stop a join."""
+    if previous.endswith(_TERMINAL):
         return False
-    if _looks_like_heading(previous):
+    if not pdf and (len(previous) < MIN_JOIN_LENGTH or _looks_like_heading(previous)):
         return False
     if _ITEM_START.match(fold(line)) or _TITLE_END.search(previous):
         return False

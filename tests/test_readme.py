@@ -28,6 +28,9 @@ def test_schema_tables_match_the_code() -> None:
         "python -m ingest extract PATH...",
         "python -m ingest load PATH...",
         "python -m ingest evaluate",
+        "python -m graph analyse",
+        "python -m graph network",
+        "python -m graph export",
     ],
 )
 def test_every_command_is_documented(command: str) -> None:

@@ -83,3 +83,5 @@ class PG(DefinedNamespace):
     region: URIRef
     batchHash: URIRef
     labelEn: URIRef
+    jaccard: URIRef
+    broader: URIRef

@@ -57,7 +57,7 @@ LABEL_PROPERTY: dict[str, dict[str, URIRef]] = {
     "Institution": {"name": SKOS.prefLabel},
     "Project": {"name": SKOS.prefLabel, "aliases": SKOS.altLabel},
     "Policy": {"title": DCTERMS.title, "aliases": SKOS.altLabel},
-    "Theme": {"label": SKOS.prefLabel, "alt_labels": SKOS.altLabel},
+    "Theme": {"label": SKOS.prefLabel, "alt_labels": SKOS.altLabel, "broader": PG.broader},
     "Document": {"title": DCTERMS.title, "doc_number": DCTERMS.identifier},
 }
 RENAMED = {
@@ -194,7 +194,7 @@ def _add_qualified(graph: Graph, rel: ExportRel, start: URIRef, end: URIRef) -> 
         document = rel.start.id if rel.start.label == "Document" else rel.start.props.get("doc")
         if document:
             graph.add((node, PROV.wasDerivedFrom, node_iri("Document", document)))
-    _add_sources(graph, node, props.pop("sources", []))
+    _add_sources(graph, node, props.pop("sources", []) + props.pop("docs", []))
     for name, value in props.items():
         predicate = PG.origin if name == "source" else _predicate(name)
         _add_value(graph, node, predicate, name, value)

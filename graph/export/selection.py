@@ -31,6 +31,7 @@ PROVENANCE_PROPS = frozenset(
         "doc",
         "batch_hash",
         "evidence_items",
+        "docs",
     }
 )
 KEEP_TEXT_OF = frozenset({"Goal", "Measure", "Target"})  # their text is content, not provenance

@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
-
 from graph.analysis import derive, region_network
 from graph.neo4j_writer import remove_document
 

@@ -259,3 +259,27 @@ def _export_in_subprocess(source: Path, fmt: str, seed: str) -> bytes:
         cwd=REPO_ROOT,
         check=True,
     ).stdout
+
+
+@pytest.mark.parametrize("fmt", ["cypher", "csv"])
+def test_sample_corpus_export_replays_to_the_same_graph(
+    sample_graph: Driver, database: str, fmt: str, tmp_path: Path
+) -> None:
+    subgraph = yangcheng(sample_graph, database)
+    assert len(subgraph.nodes) > 100
+    data = export_bytes(subgraph, fmt)
+    sample_graph.execute_query("MATCH (n) DETACH DELETE n", database_=database)
+    if fmt == "cypher":
+        replay_cypher_script(sample_graph, data.decode("utf-8"), database=database)
+    else:
+        archive = tmp_path / "export.zip"
+        archive.write_bytes(data)
+        load_csv_export(sample_graph, archive, database=database)
+    assert dump(whole_graph(sample_graph, database=database)) == dump(subgraph)
+
+
+def test_sample_corpus_rdf_conforms_to_the_shapes(sample_graph: Driver, database: str) -> None:
+    subgraph = yangcheng(sample_graph, database)
+    parsed = Graph().parse(data=export_bytes(subgraph, "ttl"), format="turtle")
+    conforms, _, report = validate(parsed, shacl_graph=str(SHAPES), inference="none")
+    assert conforms, report
