@@ -13,6 +13,7 @@ from neo4j import (
     Driver,
     GraphDatabase,
     ManagedTransaction,
+    NotificationMinimumSeverity,
     Query,
     RoutingControl,
     unit_of_work,
@@ -33,6 +34,8 @@ def connect(settings: Settings, *, verify: bool = True, retry_s: float = 15.0) -
         auth=(settings.user, settings.password),
         user_agent="plangraph/0.1",
         max_transaction_retry_time=retry_s,
+        # The server's advice (unknown labels in an empty graph …) is not for analysts' eyes.
+        notifications_min_severity=NotificationMinimumSeverity.OFF,
     )
     if verify:
         try:

@@ -38,6 +38,7 @@ class TargetRules:
     metric_lead: re.Pattern[str]
     clause_break: re.Pattern[str]
     deadlines: tuple[tuple[re.Pattern[str], str], ...]
+    unit_aliases: dict[str, str]
 
 
 @cache
@@ -54,7 +55,8 @@ def rules() -> TargetRules:
     after = "以上|以下|以内|左右|余"
     units = "|".join(sorted(map(re.escape, data["units"]), key=len, reverse=True))
     number = re.compile(
-        rf"(?P<pre>{before})?\s*(?P<value>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*"
+        rf"(?P<pre>{before})?\s*(?P<value>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+        rf"(?:\s*[-~—至到]\s*(?P<upper>\d+(?:\.\d+)?))?\s*"
         rf"(?P<unit>{units})(?P<post>{after})?"
     )
     deadlines = tuple((re.compile(p), fmt) for p, fmt in data["deadlines"])
@@ -64,6 +66,7 @@ def rules() -> TargetRules:
         re.compile(data["metric_lead"]),
         re.compile(data["clause_break"]),
         deadlines,
+        data["unit_aliases"],
     )
 
 
@@ -104,21 +107,24 @@ def _target(
         return None
     if value == 1 and not match["value"].isdigit() and match["unit"] != "次":
         return None  # 一支队伍, 一批学校: a measure word, not a quantity
-    start, metric = _metric(folded, match)
+    start, end, metric = _metric(folded, match)
     if not metric or not re.search(r"[\u4e00-\u9fff]", metric):
         return None
     word = match["post"] or match["pre"]
     comparator = rules().comparator_of.get(word, "=") if word else "="
+    if match["upper"]:  # a range (15-20个) commits to at least its lower bound
+        comparator = ">="
+    unit = rules().unit_aliases.get(match["unit"], match["unit"])
     return Target(
-        text=text[start : match.end()],
+        text=text[start:end],
         metric=metric,
         value=value,
-        unit=match["unit"],
+        unit=unit,
         comparator=comparator,
         deadline=_deadline(folded, match, year),
-        in_item=innermost_item(items, start, match.end()),
+        in_item=innermost_item(items, start, end),
         start=start,
-        end=match.end(),
+        end=end,
     )
 
 
@@ -131,11 +137,27 @@ def _inside_quotes_or_numbering(folded: str, match: re.Match[str]) -> bool:
 
 def _is_date_or_label(folded: str, match: re.Match[str]) -> bool:
     following = folded[match.end() : match.end() + 1]
-    # 十四五, 二十大, and a 个/项 that opens a slogan (“四个意识”) are not quantities
-    return match["value"] in ("十四", "二十") or (match["unit"] in "个项" and following == "”")
+    ordinal = folded[max(0, match.start("value") - 1) : match.start("value")] == "第"
+    congress = re.match(r"[大届]|次全会", folded[match.end("value") : match.end("value") + 3])
+    # 十四五, 二十大, 第三届, and a 个/项 that opens a slogan (“四个意识”) are not quantities
+    slogan = match["unit"] in "个项" and following == "”"
+    return match["value"] in ("十四", "二十") or ordinal or bool(congress) or slogan
 
 
-def _metric(folded: str, match: re.Match[str]) -> tuple[int, str]:
+def _metric(folded: str, match: re.Match[str]) -> tuple[int, int, str]:
+    """(start, end, metric): the thing counted after the number (配备49所智慧书法教室), or else
+    the noun phrase before it within its clause (入学率达90%, 新建幼儿园2所)."""
+    after = re.match(r"[\u4e00-\u9fff“”\w()（）+·]{2,24}", folded[match.end() :])
+    if after and not rules().clause_break.match(folded[match.end() : match.end() + 1]):
+        phrase = re.split(r"[,，。;；:：、]", after.group())[0]
+        if len(phrase) >= 2 and re.search(r"[\u4e00-\u9fff]", phrase):
+            head = match.start("pre") if match["pre"] else match.start("value")
+            return head, match.end() + len(phrase), phrase
+    start, metric = _metric_before(folded, match)
+    return start, match.end(), metric
+
+
+def _metric_before(folded: str, match: re.Match[str]) -> tuple[int, str]:
     """The noun phrase before the number within its clause (start offset, metric)."""
     head = match.start("pre") if match["pre"] else match.start("value")
     clause_start = head
