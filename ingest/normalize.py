@@ -4,75 +4,158 @@ Web-page chrome is dropped (its metadata kept), line breaks that cut a sentence 
 ``folded`` twin of the text is computed: same length, full-width ASCII forms made half-width and
 traditional characters made simplified, one character at a time, so that rules match on
 ``folded`` while every span still points into ``text``.
+
+Chrome patterns live in ``data/web_chrome.yml``, line-joining cues in ``data/line_breaks.yml``.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 import zhconv
 
-from ingest.errors import ParseError
+from ingest.errors import ConfigError, ParseError
 from ingest.models import NormalizedDocument, RawDocument
 
-CHROME_FILE = Path(__file__).parent / "data" / "web_chrome.yml"
-_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
-_SPACES = {0xA0: " ", 0x3000: " "}
-_TERMINAL = tuple("。；！？：;!?:…")
-_ITEM_START = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳⑴-⒇]"
-    r"|第[一二三四五六七八九十]+[部分章条项]|目标任务|工作措施|工作举措|主要措施|具体措施|附件)"
-)
-_TITLE_END = re.compile(r"(要点|通知|意见|方案|计划|报告|纪要|文件|公告)$")
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff\d])[ \t]+(?=[\u4e00-\u9fff\d])")
-MIN_JOIN_LENGTH = 16
+DATA = Path(__file__).parent / "data"
+CHROME_FILE = DATA / "web_chrome.yml"
+LINE_BREAKS_FILE = DATA / "line_breaks.yml"
+PDF = "application/pdf"
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2009\u3000\t"), " ")
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+_CJK_OR_DIGIT = re.compile(rf"[{_CJK}\d\u3000-\u303f\uff01-\uff5e“”‘’]")
+_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+
+
+# --- fold -----------------------------------------------------------------------------------
+
+
+class _FoldTable(dict[int, int]):
+    """``str.translate`` table filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> int:
+        folded = _fold_char(code)
+        self[code] = folded
+        return folded
+
+
+def _fold_char(code: int) -> int:
+    if 0xFF01 <= code <= 0xFF5E:
+        return code - 0xFEE0
+    if code == 0x3000:
+        return 0x20
+    if code < 0x2E80:
+        return code
+    simplified = zhconv.convert(chr(code), "zh-cn")
+    # Only one-to-one mappings keep the length; a second pass must change nothing.
+    if len(simplified) != 1 or len(zhconv.convert(simplified, "zh-cn")) != 1:
+        return code
+    return ord(zhconv.convert(simplified, "zh-cn"))
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Full-width → half-width, U+3000 → space, traditional → simplified, char by char."""
+    return text.translate(_FOLD_TABLE)
+
+
+# --- rules ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class ChromeRules:
     labels: dict[str, str]
+    label_pattern: re.Pattern[str]
+    value_patterns: dict[str, re.Pattern[str]]
+    fallbacks: dict[str, list[str]]
+    max_value_length: int
     header_lines: int
     chrome: re.Pattern[str]
-    label_pattern: re.Pattern[str]
+    pdf_chrome: re.Pattern[str]
+    html_meta: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class JoinRules:
+    terminal: tuple[str, ...]
+    item_start: re.Pattern[str]
+    heading_number: re.Pattern[str]
+    heading_max_length: int
+    title_end: re.Pattern[str]
+    short_line: int
+    min_cut_length: int
+    pdf_full_line_share: float
+    pdf_kept_space_after: re.Pattern[str]
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ConfigError(f"cannot load normaliser rules: {error}", source=path.name) from error
+    if not isinstance(data, dict):
+        raise ConfigError("normaliser rules must be a mapping", source=path.name)
+    return data
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
 
 
 @cache
 def chrome_rules() -> ChromeRules:
-    data = yaml.safe_load(CHROME_FILE.read_text(encoding="utf-8"))
-    labels = data["metadata_labels"]
+    data = _load(CHROME_FILE)
+    labels = {fold(label): key for label, key in data["metadata_labels"].items()}
     names = "|".join(sorted(map(re.escape, labels), key=len, reverse=True))
     return ChromeRules(
         labels=labels,
+        label_pattern=re.compile(rf"(?<![{_CJK}])({names})[ ]*(:?)[ ]*"),
+        value_patterns={key: re.compile(p) for key, p in data["value_patterns"].items()},
+        fallbacks=data["fallbacks"],
+        max_value_length=int(data["max_value_length"]),
         header_lines=int(data["header_lines"]),
-        chrome=re.compile("|".join(f"(?:{p})" for p in data["chrome_lines"])),
-        label_pattern=re.compile(rf"(?<![\u4e00-\u9fff])({names})\s*[:]?\s*"),
+        chrome=_any_of(data["chrome_lines"]),
+        pdf_chrome=_any_of(data["pdf_chrome_lines"]),
+        html_meta=data["html_meta"],
     )
 
 
 @cache
-def _simplified(char: str) -> str:
-    converted = zhconv.convert(char, "zh-cn")
-    return converted if len(converted) == 1 else char
+def join_rules() -> JoinRules:
+    data = _load(LINE_BREAKS_FILE)
+    return JoinRules(
+        terminal=tuple(data["terminal_chars"] + data["closing_chars"]),
+        item_start=re.compile(rf"^\s*{_any_of(data['item_start']).pattern}"),
+        heading_number=re.compile(data["heading_number"]),
+        heading_max_length=int(data["heading_max_length"]),
+        title_end=re.compile(data["title_end"]),
+        short_line=int(data["short_line"]),
+        min_cut_length=int(data["min_cut_length"]),
+        pdf_full_line_share=float(data["pdf_full_line_share"]),
+        pdf_kept_space_after=re.compile(data["pdf_kept_space_after"]),
+    )
 
 
-def fold(text: str) -> str:
-    """Full-width → half-width and traditional → simplified, character by character."""
-    text = text.translate(_FULL_WIDTH).replace("\u3000", " ")
-    if text.isascii():
-        return text
-    return "".join(_simplified(ch) if ord(ch) > 0x2E7F else ch for ch in text)
+# --- normalize ------------------------------------------------------------------------------
 
 
 def normalize(raw: RawDocument) -> NormalizedDocument:
-    lines = _clean_lines(raw.text, pdf=raw.media_type == "application/pdf")
+    pdf = raw.media_type == PDF
+    lines = _clean_lines(raw.text, pdf=pdf)
     metadata = dict(raw.metadata)
-    lines = _strip_chrome(lines, metadata)
-    text = "\n".join(_join_broken_lines(lines, pdf=raw.media_type == "application/pdf"))
+    lines = _strip_chrome(lines, metadata, pdf=pdf)
+    _apply_fallbacks(metadata)
+    text = "\n".join(_join_broken_lines(lines, pdf=pdf))
     folded = fold(text)
     if len(folded) != len(text):
         raise ParseError("folding changed the text's length", source=raw.source)
@@ -80,91 +163,157 @@ def normalize(raw: RawDocument) -> NormalizedDocument:
 
 
 def _clean_lines(text: str, *, pdf: bool) -> list[str]:
-    text = text.translate(_INVISIBLE).translate(_SPACES)
-    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    if pdf:  # PDF extraction puts spaces around digits and between characters
-        lines = [_CJK_GAP.sub("", line) for line in lines]
-    return [re.sub(r"[ \t]{2,}", " ", line) for line in lines if line]
+    """Lines without edge spaces; blank lines stay as "" because a PDF's blank line is a cue."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
+    lines = [line.strip() for line in re.split(r"\r\n|\r|\n|\u2028|\u2029|\f", text)]
+    if pdf:
+        lines = [_close_pdf_gaps(line) for line in lines]
+    return [re.sub(r" {2,}", " ", line) for line in lines]
 
 
-def _strip_chrome(lines: list[str], metadata: dict[str, str]) -> list[str]:
+def _close_pdf_gaps(line: str) -> str:
+    """'2024 年' → '2024年': PDF extraction puts spaces between CJK characters and digits."""
+    parts = re.split(r"( +)", line)
+    for index in range(1, len(parts) - 1, 2):
+        before, after = parts[index - 1], parts[index + 1]
+        if _gap_is_spurious(before, after, line):
+            parts[index] = ""
+    return "".join(parts)
+
+
+def _gap_is_spurious(before: str, after: str, line: str) -> bool:
+    if not (before and after and _CJK_OR_DIGIT.match(before[-1]) and _CJK_OR_DIGIT.match(after[0])):
+        return False
+    issuers_side_by_side = len(line) <= join_rules().heading_max_length and bool(
+        join_rules().pdf_kept_space_after.search(before)
+    )
+    return not (issuers_side_by_side and len(after) > 1 and not after[0].isdigit())
+
+
+# --- chrome ---------------------------------------------------------------------------------
+
+
+def _strip_chrome(lines: list[str], metadata: dict[str, str], *, pdf: bool) -> list[str]:
     rules = chrome_rules()
     kept: list[str] = []
-    skip_next = False
+    skip = 0
     for index, line in enumerate(lines):
         folded = fold(line)
-        in_header = index < rules.header_lines
-        if skip_next:
-            skip_next = False
+        if skip or _is_chrome(folded, rules, pdf=pdf):
+            skip = max(0, skip - 1)
             continue
-        if rules.chrome.search(folded):
-            continue
-        if in_header and _is_metadata(folded, rules):
-            skip_next = _read_metadata(folded, lines, index, rules, metadata)
+        if index < rules.header_lines and _is_metadata(folded, rules):
+            skip = _read_metadata(folded, lines[index + 1 : index + 2], rules, metadata)
             continue
         kept.append(line)
     return kept
 
 
+def _is_chrome(folded: str, rules: ChromeRules, *, pdf: bool) -> bool:
+    return bool(rules.chrome.search(folded) or (pdf and rules.pdf_chrome.search(folded)))
+
+
 def _is_metadata(folded: str, rules: ChromeRules) -> bool:
-    """A line that is only labels and their values, e.g. '索引号: … 发布单位: 威海市教育局'."""
+    """A line that is a label alone ('文号') or opens with 'label: value' ('索引号: …')."""
     first = rules.label_pattern.match(folded)
-    return first is not None and (
-        folded.strip() in rules.labels or ":" in folded[first.start() : first.end()]
-    )
+    return first is not None and (first.end() == len(folded) or bool(first.group(2)))
 
 
 def _read_metadata(
-    folded: str, lines: list[str], index: int, rules: ChromeRules, metadata: dict[str, str]
-) -> bool:
-    """Store the label/value pairs of a metadata line; True when the value is the next line."""
-    if folded.strip() in rules.labels:
-        following = fold(lines[index + 1]).strip() if index + 1 < len(lines) else ""
-        plausible = len(following) <= 40 and not following.endswith(":")
-        if following and plausible and not rules.label_pattern.match(following):
-            _store(metadata, rules.labels[folded.strip()], following)
-            return True
-        return False
+    folded: str, following: list[str], rules: ChromeRules, metadata: dict[str, str]
+) -> int:
+    """Store the label/value pairs of a metadata line; 1 when the value was the next line."""
     found = list(rules.label_pattern.finditer(folded))
-    for here, following in zip(found, [*found[1:], None], strict=True):
-        value = folded[here.end() : following.start() if following else len(folded)].strip()
-        _store(metadata, rules.labels[here.group(1)], value)
-    return False
+    ends = [match.start() for match in found[1:]] + [len(folded)]
+    for match, end in zip(found, ends, strict=True):
+        _store(metadata, rules.labels[match.group(1)], folded[match.end() : end].strip())
+    last = found[-1]
+    if last.end() < len(folded) or not following:
+        return 0
+    key = rules.labels[last.group(1)]
+    value = fold(following[0]).strip()
+    if _plausible_value(key, value, rules):
+        _store(metadata, key, value)
+        return 1
+    return 0
+
+
+def _plausible_value(key: str, value: str, rules: ChromeRules) -> bool:
+    """A next line is a value only when it is short, not a label, and fits the key's form."""
+    if not value or len(value) > rules.max_value_length or value.endswith(":"):
+        return False
+    if rules.label_pattern.match(value) or rules.chrome.search(value):
+        return False
+    pattern = rules.value_patterns.get(key)
+    return pattern is None or bool(pattern.search(value))
 
 
 def _store(metadata: dict[str, str], key: str, value: str) -> None:
-    if value and key not in metadata:
-        dates = re.match(r"(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})", value)
-        metadata[key] = (
-            f"{dates[1]}-{int(dates[2]):02d}-{int(dates[3]):02d}"
-            if dates and key.endswith("_on")
-            else value
-        )
+    if not value or key in metadata:
+        return
+    date = _DATE.match(value)
+    if key.endswith("_on") and date:
+        value = f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}"
+    metadata[key] = value
 
 
-def _join_broken_lines(lines: list[str], *, pdf: bool = False) -> list[str]:
+def _apply_fallbacks(metadata: dict[str, str]) -> None:
+    for key, stand_ins in chrome_rules().fallbacks.items():
+        present = [metadata[name] for name in stand_ins if metadata.get(name)]
+        if not metadata.get(key) and present:
+            metadata[key] = present[0]
+
+
+# --- line joining ---------------------------------------------------------------------------
+
+
+def _join_broken_lines(lines: list[str], *, pdf: bool) -> list[str]:
+    """Join cut sentences; blank lines go. In a PDF, the lines of one block share a width."""
     joined: list[str] = []
+    block_width, previous_line = 0.0, ""
     for line in lines:
-        if joined and _continues(joined[-1], line, pdf=pdf):
+        if not line:
+            block_width, previous_line = 0.0, ""
+            continue
+        block_width = max(block_width, _width(line))
+        cut_by_layout = pdf and bool(previous_line)
+        full_line = cut_by_layout and _is_full(previous_line, block_width)
+        if joined and _continues(joined[-1], line, full_pdf_line=full_line):
             joined[-1] += line
         else:
             joined.append(line)
+        previous_line = line
     return joined
 
 
-def _looks_like_heading(line: str) -> bool:
-    """Short, without clause punctuation, and not a numbered measure: a heading, not a sentence."""
-    folded = fold(line)
-    return len(line) < 26 and not re.search(r"[，、,；;]", folded) and not folded.startswith("(")
+def _is_full(line: str, block_width: float) -> bool:
+    return _width(line) >= join_rules().pdf_full_line_share * block_width
 
 
-def _continues(previous: str, line: str, *, pdf: bool = False) -> bool:
+def _continues(previous: str, line: str, *, full_pdf_line: bool = False) -> bool:
     """True when ``previous`` was cut in the middle of a sentence and ``line`` goes on with it.
-    In a PDF every line is cut by the layout, so only punctuation and numbering stop a join."""
-    if previous.endswith(_TERMINAL):
+
+    A full-width line inside a PDF text block was cut by the layout, so it goes on unless the
+    next line opens an item; elsewhere the cut must be evident from the text."""
+    rules = join_rules()
+    before, after = fold(previous).rstrip(), fold(line)
+    if before.endswith(rules.terminal) or rules.item_start.match(after):
         return False
-    if not pdf and (len(previous) < MIN_JOIN_LENGTH or _looks_like_heading(previous)):
+    if rules.title_end.search(before):
         return False
-    if _ITEM_START.match(fold(line)) or _TITLE_END.search(previous):
-        return False
-    return not fold(previous).rstrip().endswith((")", "】", "”"))
+    if full_pdf_line:
+        return True
+    return not (_is_heading(before) or _is_heading(after)) and len(before) >= rules.min_cut_length
+
+
+def _is_heading(folded: str) -> bool:
+    """Short and without clause punctuation, or opening with a section number: not cut."""
+    rules = join_rules()
+    if rules.heading_number.match(folded) and len(folded) <= rules.heading_max_length:
+        return "。" not in folded
+    has_clause = re.search(r"[,、;。]", folded) is not None
+    return len(folded) < rules.short_line and not has_clause and not folded.startswith("(")
+
+
+def _width(line: str) -> float:
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in line)

@@ -31,6 +31,8 @@ class NameRules:
     institution: re.Pattern[str]
     kinds: dict[str, str]
     middle_breakers: re.Pattern[str]
+    max_punctuated_name: int
+    construction_lead: re.Pattern[str]
     construction: re.Pattern[str]
     local_school: re.Pattern[str]
     local_school_stop: re.Pattern[str]
@@ -56,6 +58,8 @@ def name_rules() -> NameRules:
         ),
         kinds=kinds,
         middle_breakers=re.compile(data["middle_breakers"]),
+        max_punctuated_name=int(data["max_punctuated_name"]),
+        construction_lead=re.compile(data["construction_lead"]),
         construction=re.compile(data["construction"]),
         local_school=re.compile(data["local_school"]),
         local_school_stop=re.compile(data["local_school_stop"]),
@@ -71,7 +75,10 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
     rules = name_rules()
     for match in rules.quoted.finditer(text):
         inner = match[1].strip()
-        if inner in rules.not_projects or re.search(r"[,，、;；。:：!?]", inner):
+        punctuated = re.search(r"[,，、;；]", inner)
+        if inner in rules.not_projects or re.search(r"[。:：!?]", inner):
+            continue
+        if punctuated and len(inner) > rules.max_punctuated_name:
             continue
         head = rules.head.match(text, match.end())
         if head and not re.search(r"[“”]", head.group()):
@@ -81,9 +88,13 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def construction_projects(text: str) -> Iterator[tuple[int, int, str]]:
-    for match in name_rules().construction.finditer(text):
-        if not name_rules().middle_breakers.search(match[1]):
-            yield match.start(), match.end(), match.group()
+    rules = name_rules()
+    for match in rules.construction.finditer(text):
+        lead = rules.construction_lead.match(match.group())
+        start = match.start() + (lead.end() if lead else 0)
+        name = text[start : match.end()]
+        if "的" not in name and not rules.middle_breakers.search(match[1]) and len(name) > 5:
+            yield start, match.end(), name
 
 
 def cited_policies(text: str) -> Iterator[tuple[int, int, str]]:

@@ -25,4 +25,20 @@ def extract_mentions(folded: str) -> list[Mention]:
         mentions.append(
             Mention(label, surface, span.start_char, span.end_char, rule_name, span.id_, attrs)
         )
-    return sorted(mentions, key=lambda m: (m.start, -m.end, m.kind))
+    return sorted(_outermost(mentions), key=lambda m: (m.start, -m.end, m.kind))
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """A name inside a longer name of the same kind (营养改善计划 in 农村义务教育学生营养改善计划)
+    is part of it, not a mention of its own."""
+    return [
+        m
+        for m in mentions
+        if not any(
+            o.kind == m.kind
+            and o.start <= m.start
+            and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start)
+            for o in mentions
+        )
+    ]

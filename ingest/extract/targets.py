@@ -39,6 +39,7 @@ class TargetRules:
     clause_break: re.Pattern[str]
     deadlines: tuple[tuple[re.Pattern[str], str], ...]
     unit_aliases: dict[str, str]
+    not_metrics: re.Pattern[str]
 
 
 @cache
@@ -67,6 +68,7 @@ def rules() -> TargetRules:
         re.compile(data["clause_break"]),
         deadlines,
         data["unit_aliases"],
+        re.compile(data["not_metrics"]),
     )
 
 
@@ -108,7 +110,7 @@ def _target(
     if value == 1 and not match["value"].isdigit() and match["unit"] != "次":
         return None  # 一支队伍, 一批学校: a measure word, not a quantity
     start, end, metric = _metric(folded, match)
-    if not metric or not re.search(r"[\u4e00-\u9fff]", metric):
+    if not re.search(r"[\u4e00-\u9fff]", metric) or rules().not_metrics.match(metric):
         return None
     word = match["post"] or match["pre"]
     comparator = rules().comparator_of.get(word, "=") if word else "="
