@@ -36,6 +36,7 @@ class NameRules:
     construction: re.Pattern[str]
     local_school: re.Pattern[str]
     local_school_stop: re.Pattern[str]
+    verb_lead: re.Pattern[str]
 
 
 @cache
@@ -53,7 +54,8 @@ def name_rules() -> NameRules:
         policy_suffix=re.compile(data["policy_suffixes"]),
         not_policies=frozenset(data["not_policies"]),
         institution=re.compile(
-            rf"(?:中共)?(?:(?:{places})(?:县委|市委|区委)?|(?<![\u4e00-\u9fff])[县市区])"
+            rf"(?:中共)?(?:(?<![新改扩迁续])(?:{places})(?:县委|市委|区委)?"
+            rf"|(?<![\u4e00-\u9fff])[县市区])"
             rf"({data['name_middle']})({suffixes})"
         ),
         kinds=kinds,
@@ -63,6 +65,7 @@ def name_rules() -> NameRules:
         construction=re.compile(data["construction"]),
         local_school=re.compile(data["local_school"]),
         local_school_stop=re.compile(data["local_school_stop"]),
+        verb_lead=re.compile(data["verb_lead"]),
     )
 
 
@@ -115,12 +118,14 @@ def named_institutions(text: str) -> Iterator[tuple[int, int, str, str]]:
         taken.append((match.start(), match.end()))
         yield match.start(), match.end(), match.group(), rules.kinds[match[2]]
     for match in rules.local_school.finditer(text):
-        stem = match[1][:-2]
-        if rules.local_school_stop.search(stem) or _overlaps(match.span(1), taken):
+        lead = rules.verb_lead.match(match[1])
+        start = match.start(1) + (lead.end() if lead else 0)
+        name = text[start : match.end(1)]
+        stem = re.sub(r"(中心幼儿园|幼儿园|中心小学|小学|中学|学校)$", "", name)
+        if len(stem) < 2 or rules.local_school_stop.search(stem) or _overlaps(match.span(1), taken):
             continue
-        name = match[1]
         kind = "kindergarten" if name.endswith("幼儿园") else "school"
-        yield match.start(1), match.end(1), name, kind
+        yield start, match.end(1), name, kind
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
