@@ -93,6 +93,7 @@ class JoinRules:
     heading_max_length: int
     title_end: re.Pattern[str]
     short_line: int
+    title_max_length: int
     min_cut_length: int
     pdf_full_line_share: float
     pdf_kept_space_after: re.Pattern[str]
@@ -140,6 +141,7 @@ def join_rules() -> JoinRules:
         heading_max_length=int(data["heading_max_length"]),
         title_end=re.compile(data["title_end"]),
         short_line=int(data["short_line"]),
+        title_max_length=int(data["title_max_length"]),
         min_cut_length=int(data["min_cut_length"]),
         pdf_full_line_share=float(data["pdf_full_line_share"]),
         pdf_kept_space_after=re.compile(data["pdf_kept_space_after"]),
@@ -307,12 +309,15 @@ def _continues(previous: str, line: str, *, full_pdf_line: bool = False) -> bool
 
 
 def _is_heading(folded: str) -> bool:
-    """Short and without clause punctuation, or opening with a section number: not cut."""
+    """A section heading, a title or a signature: a line that is not cut but complete."""
     rules = join_rules()
     if rules.heading_number.match(folded) and len(folded) <= rules.heading_max_length:
         return "。" not in folded
-    has_clause = re.search(r"[,、;。]", folded) is not None
-    return len(folded) < rules.short_line and not has_clause and not folded.startswith("(")
+    if re.search(r"[,、;。]", folded):
+        return False
+    if len(folded) < rules.short_line and not folded.startswith("("):
+        return True
+    return len(folded) <= rules.title_max_length and not rules.item_start.match(folded)
 
 
 def _width(line: str) -> float:

@@ -1,14 +1,18 @@
-"""Stage 1, read: a file → RawDocument (decoded text, media type, encoding).
+"""Stage 1, read: a file → RawDocument (decoded text, media type, encoding, page metadata).
 
-The format is decided by the file's content (magic bytes) before its extension, so a .txt that is
-really a PDF or a binary is recognised. Text encodings are detected by charset-normalizer.
+The format is decided by the file's content (magic bytes) before its extension, so a .txt that
+is really a PDF, a Word 97 file or a binary is recognised. Text encodings are detected by
+charset-normalizer; UTF-8 is tried strictly first because it validates itself.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from charset_normalizer import from_bytes
 
@@ -20,11 +24,16 @@ HTML = "text/html"
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SUFFIXES = {".txt": TEXT, ".text": TEXT, ".html": HTML, ".htm": HTML, ".pdf": PDF, ".docx": DOCX}
-# Encodings that Chinese work plans come in; the detector chooses among them.
+# The encodings Chinese work plans come in; the detector chooses among them.
 CHINESE_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_32"]
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, WPS .wps
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def read_document(path: Path) -> RawDocument:
+    """Read one plan file; every failure is a ReadError naming the file and the cause."""
     source = path.name
     try:
         data = path.read_bytes()
@@ -32,34 +41,49 @@ def read_document(path: Path) -> RawDocument:
         raise ReadError(f"cannot open the file ({error.strerror})", source=source) from error
     if not data.strip():
         raise ReadError("the file is empty", source=source)
-    media_type = sniff(data, path.suffix.lower(), source=source)
-    readers = {TEXT: _read_text, HTML: _read_html, PDF: _read_pdf, DOCX: _read_docx}
-    return readers[media_type](data, source)
+    readers: dict[str, Callable[[bytes, str], RawDocument]] = {
+        TEXT: _read_text,
+        HTML: _read_html,
+        PDF: _read_pdf,
+        DOCX: _read_docx,
+    }
+    return readers[sniff(data, path.suffix.lower(), source=source)](data, source)
 
 
 def sniff(data: bytes, suffix: str, *, source: str) -> str:
+    """The media type, from the magic bytes first and the extension second."""
     if data.startswith(b"%PDF"):
         return PDF
+    if data.startswith(_OLE2):
+        raise ReadError("a Word 97-2003 (.doc/.wps) file: save it as .docx first", source=source)
     if data.startswith(b"PK\x03\x04"):
         if suffix not in ("", ".docx"):
             raise ReadError(f"a ZIP archive named {suffix}: not a work plan", source=source)
         return DOCX
     if suffix == ".docx":
-        raise ReadError("not a .docx file (no ZIP signature): truncated or renamed", source=source)
+        raise ReadError("not a .docx file (no ZIP signature): damaged or truncated", source=source)
     if suffix == ".pdf":
         raise ReadError("not a PDF file (no %PDF signature)", source=source)
     if suffix in SUFFIXES:
-        return SUFFIXES[suffix]
+        return HTML if _HTML_START.match(data[:2048]) else SUFFIXES[suffix]
     raise ReadError(
         f"unsupported file type {suffix or '(none)'}; use .txt, .docx, .pdf or .html", source=source
     )
 
 
+# --- text -----------------------------------------------------------------------------------
+
+
 def decode(data: bytes, *, source: str) -> tuple[str, str]:
-    """(text, encoding). UTF-8 is self-validating, so it is tried strictly first."""
+    """(text, encoding) of a plain-text or HTML file."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data, "utf-8-sig", source=source), "utf-8-sig"
+    if data.startswith(_UTF16_BOMS):
+        return _strict(data, "utf-16", source=source), "utf-16"
+    if b"\x00" in data[:4096]:
+        raise ReadError("not a text file: binary content (NUL bytes)", source=source)
     try:
-        encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
-        return data.decode(encoding), encoding
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     match = from_bytes(data, cp_isolation=CHINESE_ENCODINGS).best()
@@ -68,18 +92,32 @@ def decode(data: bytes, *, source: str) -> tuple[str, str]:
     return str(match), match.encoding
 
 
+def _strict(data: bytes, encoding: str, *, source: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise ReadError(f"invalid {encoding} text at byte {error.start}", source=source) from error
+
+
 def _looks_binary(text: str) -> bool:
-    controls = sum(1 for ch in text[:4000] if ord(ch) < 32 and ch not in "\r\n\t\f")
-    return controls > max(3, len(text[:4000]) // 100)
+    head = text[:4000]
+    controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return controls > max(3, len(head) // 100)
 
 
 def _read_text(data: bytes, source: str) -> RawDocument:
-    if b"\x00" in data[:4000] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError("binary content in a text file", source=source)
     text, encoding = decode(data, source=source)
-    if text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
-        return _read_html(data, source)
     return RawDocument(source=source, text=text, media_type=TEXT, encoding=encoding)
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+_DROPPED_TAGS = ["script", "style", "noscript", "iframe", "svg", "button", "select", "nav", "form"]
+_BLOCK_TAGS = [
+    *("p", "div", "br", "li", "tr", "td", "th", "table", "section", "article", "header"),
+    *("footer", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "pre"),
+]
+_CJK_BREAK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])")
 
 
 def _read_html(data: bytes, source: str) -> RawDocument:
@@ -87,57 +125,90 @@ def _read_html(data: bytes, source: str) -> RawDocument:
 
     text, encoding = decode(data, source=source)
     soup = BeautifulSoup(text, "lxml")
-    for tag in soup(["script", "style", "noscript", "iframe", "svg", "button", "select"]):
+    metadata = _html_meta(soup)
+    if soup.title and soup.title.get_text(strip=True):
+        metadata.setdefault("page_title", soup.title.get_text(strip=True))
+    for tag in soup([*_DROPPED_TAGS, "title"]):
         tag.decompose()
-    for cell in soup(["td", "th", "li", "br", "p", "div", "tr", "h1", "h2", "h3", "h4", "title"]):
-        cell.insert_after("\n")
-    body = soup.get_text()
-    return RawDocument(source=source, text=body, media_type=HTML, encoding=encoding)
+    for node in soup.find_all(string=True):
+        # Source line breaks inside a paragraph are layout, not text.
+        if node.parent is not None and node.parent.name != "pre":
+            node.replace_with(re.sub(r"\s+", " ", _CJK_BREAK.sub("", str(node))))
+    for tag in soup(_BLOCK_TAGS):
+        tag.insert_after("\n")
+    body = re.sub(r"\n[ \t]*(?=\n)", "", soup.get_text())
+    return RawDocument(
+        source=source, text=body, media_type=HTML, encoding=encoding, metadata=metadata
+    )
+
+
+def _html_meta(soup: Any) -> dict[str, str]:
+    from ingest.normalize import chrome_rules
+
+    names = chrome_rules().html_meta
+    found: dict[str, str] = {}
+    for tag in soup.find_all("meta", attrs={"name": True, "content": True}):
+        key = names.get(tag["name"])
+        if key and tag["content"].strip() and key not in found:
+            found[key] = tag["content"].strip()
+    return found
+
+
+# --- DOCX -----------------------------------------------------------------------------------
 
 
 def _read_docx(data: bytes, source: str) -> RawDocument:
-    try:
-        from docx import Document
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
 
+    try:
         document = Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as error:
         raise ReadError(
             f"the .docx file is damaged or truncated ({error})", source=source
         ) from error
-    lines: list[str] = []
-    for block in document.element.body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(
-                "".join(node.text or "" for node in block.iter() if node.tag.endswith("}t"))
-            )
-        elif tag == "tbl":
-            lines += _table_cells(block)
+    lines = list(_docx_lines(document.element.body))
     return RawDocument(source=source, text="\n".join(lines), media_type=DOCX)
 
 
-def _table_cells(table: object) -> list[str]:
-    cells = []
-    for cell in table.iter():  # type: ignore[attr-defined]
-        if cell.tag.endswith("}tc"):
-            cells.append("".join(n.text or "" for n in cell.iter() if n.tag.endswith("}t")))
-    return cells
+def _docx_lines(body: Any) -> Iterator[str]:
+    """Paragraphs and table cells in document order; one line per cell."""
+    for block in body.iterchildren():
+        if block.tag == f"{_W}p":
+            yield _paragraph_text(block)
+        elif block.tag == f"{_W}tbl":
+            for cell in block.iter(f"{_W}tc"):
+                yield " ".join(_paragraph_text(p) for p in cell.iterchildren(f"{_W}p"))
+            yield ""
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    parts = []
+    for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):
+        parts.append((node.text or "") if node.tag == f"{_W}t" else " ")
+    return "".join(parts)
+
+
+# --- PDF ------------------------------------------------------------------------------------
 
 
 def _read_pdf(data: bytes, source: str) -> RawDocument:
     from pdfminer.high_level import extract_text
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psexceptions import PSException
 
     try:
         text = extract_text(io.BytesIO(data))
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
-        raise ReadError("the PDF is encrypted: remove the password first", source=source) from error
-    except PDFSyntaxError as error:
-        raise ReadError(f"the PDF is damaged ({error})", source=source) from error
-    if len("".join(text.split())) < 20:
         raise ReadError(
-            "the PDF has no text layer (a scan?): run OCR first, e.g. "
+            "the PDF is encrypted with a password: save an unprotected copy first", source=source
+        ) from error
+    except (PDFSyntaxError, PSException, ValueError, KeyError) as error:
+        raise ReadError(f"the PDF is damaged ({error})", source=source) from error
+    if len(re.sub(r"\s", "", text)) < 20:
+        raise ReadError(
+            "the PDF has no text layer (a scan?): run OCR on it first, e.g. "
             "`ocrmypdf -l chi_sim in.pdf out.pdf`",
             source=source,
         )

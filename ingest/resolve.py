@@ -183,8 +183,9 @@ def _level_word(region: RegionRef) -> str:
 
 def _with_region(name: str, local: re.Match[str], region: RegionRef) -> str:
     rest = name[local.end() :]
-    party = "中共" if name.startswith("中共") else ""
     committee = "委" if local[2] else ""
+    party = "中共" if name.startswith("中共") or committee else ""
+    rest = "人民政府" if rest == "政府" else rest
     expanded = f"{party}{region.place.name}{committee}{rest}"
     return (
         expanded[: -len("教育工委")] + "教育工作委员会"
