@@ -42,6 +42,7 @@ class Rules:
     responsibility: re.Pattern[str]
     split_names: re.Pattern[str]
     sentence_end: re.Pattern[str]
+    event_heading: re.Pattern[str]
     issuer_suffixes: tuple[str, ...]
     lead_words: tuple[str, ...]
 
@@ -211,6 +212,7 @@ def _structure(
     doc_id: str, normalized: NormalizedDocument, body: list[Line]
 ) -> tuple[tuple[Section, ...], tuple[Goal, ...], tuple[Measure, ...]]:
     body = [line for line in body if not rules().boilerplate.search(line.text.strip())]
+    body = _without_event_reports(body)
     end = body[-1].end if body else 0
     heads = _section_heads(body)
     sections: list[Section] = []
@@ -247,6 +249,16 @@ def _section_heads(body: list[Line]) -> list[tuple[int, str | None, str]]:
         for index, line in enumerate(body)
         if _is_unnumbered_heading(body, index)
     ]
+
+
+def _without_event_reports(body: list[Line]) -> list[Line]:
+    """A news report's tasks end at the first headline of an event (…召开…述职会)."""
+    if any(rules().section.match(line.text.strip()) for line in body):
+        return body
+    for index, line in enumerate(body):
+        if _is_unnumbered_heading(body, index) and rules().event_heading.search(line.text):
+            return body[:index]
+    return body
 
 
 def _is_unnumbered_heading(body: list[Line], index: int) -> bool:
