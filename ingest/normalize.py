@@ -30,6 +30,7 @@ PDF = "application/pdf"
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2009\u3000\t"), " ")
+_CLEANING = str.maketrans({**_INVISIBLE, **_SPACES})
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _CJK_OR_DIGIT = re.compile(rf"[{_CJK}\d\u3000-\u303f\uff01-\uff5e“”‘’]")
 _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
@@ -69,6 +70,11 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+def _fold_lines(lines: list[str]) -> list[str]:
+    """fold() of each line, in one pass over the text."""
+    return fold("\n".join(lines)).split("\n") if lines else []
+
+
 # --- rules ----------------------------------------------------------------------------------
 
 
@@ -83,12 +89,14 @@ class ChromeRules:
     chrome: re.Pattern[str]
     pdf_chrome: re.Pattern[str]
     html_meta: dict[str, str]
+    html_chrome_classes: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
 class JoinRules:
     terminal: tuple[str, ...]
     item_start: re.Pattern[str]
+    bare_number: re.Pattern[str]
     heading_number: re.Pattern[str]
     heading_max_length: int
     title_end: re.Pattern[str]
@@ -117,7 +125,8 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
 def chrome_rules() -> ChromeRules:
     data = _load(CHROME_FILE)
     labels = {fold(label): key for label, key in data["metadata_labels"].items()}
-    names = "|".join(sorted(map(re.escape, labels), key=len, reverse=True))
+    spaced = (" *".join(map(re.escape, label)) for label in sorted(labels, key=len, reverse=True))
+    names = "|".join(spaced)
     return ChromeRules(
         labels=labels,
         label_pattern=re.compile(rf"(?<![{_CJK}])({names})[ ]*(:?)[ ]*"),
@@ -128,6 +137,7 @@ def chrome_rules() -> ChromeRules:
         chrome=_any_of(data["chrome_lines"]),
         pdf_chrome=_any_of(data["pdf_chrome_lines"]),
         html_meta=data["html_meta"],
+        html_chrome_classes=frozenset(data["html_chrome_classes"]),
     )
 
 
@@ -137,6 +147,7 @@ def join_rules() -> JoinRules:
     return JoinRules(
         terminal=tuple(data["terminal_chars"] + data["closing_chars"]),
         item_start=re.compile(rf"^\s*{_any_of(data['item_start']).pattern}"),
+        bare_number=re.compile(data["bare_number"]),
         heading_number=re.compile(data["heading_number"]),
         heading_max_length=int(data["heading_max_length"]),
         title_end=re.compile(data["title_end"]),
@@ -166,7 +177,7 @@ def normalize(raw: RawDocument) -> NormalizedDocument:
 
 def _clean_lines(text: str, *, pdf: bool) -> list[str]:
     """Lines without edge spaces; blank lines stay as "" because a PDF's blank line is a cue."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
+    text = unicodedata.normalize("NFC", text).translate(_CLEANING)
     lines = [line.strip() for line in re.split(r"\r\n|\r|\n|\u2028|\u2029|\f", text)]
     if pdf:
         lines = [_close_pdf_gaps(line) for line in lines]
@@ -199,13 +210,13 @@ def _strip_chrome(lines: list[str], metadata: dict[str, str], *, pdf: bool) -> l
     rules = chrome_rules()
     kept: list[str] = []
     skip = 0
-    for index, line in enumerate(lines):
-        folded = fold(line)
+    folded_lines = _fold_lines(lines)
+    for index, (line, folded) in enumerate(zip(lines, folded_lines, strict=True)):
         if skip or _is_chrome(folded, rules, pdf=pdf):
             skip = max(0, skip - 1)
             continue
         if index < rules.header_lines and _is_metadata(folded, rules):
-            skip = _read_metadata(folded, lines[index + 1 : index + 2], rules, metadata)
+            skip = _read_metadata(line, lines[index + 1 : index + 2], rules, metadata)
             continue
         kept.append(line)
     return kept
@@ -222,22 +233,27 @@ def _is_metadata(folded: str, rules: ChromeRules) -> bool:
 
 
 def _read_metadata(
-    folded: str, following: list[str], rules: ChromeRules, metadata: dict[str, str]
+    line: str, following: list[str], rules: ChromeRules, metadata: dict[str, str]
 ) -> int:
-    """Store the label/value pairs of a metadata line; 1 when the value was the next line."""
-    found = list(rules.label_pattern.finditer(folded))
-    ends = [match.start() for match in found[1:]] + [len(folded)]
+    """Store the label/value pairs of a metadata line; 1 when the value was the next line.
+
+    Labels are found in the folded line; values are cut from the line as written."""
+    found = list(rules.label_pattern.finditer(fold(line)))
+    ends = [match.start() for match in found[1:]] + [len(line)]
     for match, end in zip(found, ends, strict=True):
-        _store(metadata, rules.labels[match.group(1)], folded[match.end() : end].strip())
+        _store(metadata, _key(match, rules), line[match.end() : end].strip())
     last = found[-1]
-    if last.end() < len(folded) or not following:
+    if last.end() < len(line) or not following:
         return 0
-    key = rules.labels[last.group(1)]
-    value = fold(following[0]).strip()
-    if _plausible_value(key, value, rules):
-        _store(metadata, key, value)
+    key = _key(last, rules)
+    if _plausible_value(key, fold(following[0]).strip(), rules):
+        _store(metadata, key, following[0].strip())
         return 1
     return 0
+
+
+def _key(label: re.Match[str], rules: ChromeRules) -> str:
+    return rules.labels[label.group(1).replace(" ", "")]
 
 
 def _plausible_value(key: str, value: str, rules: ChromeRules) -> bool:
@@ -270,35 +286,39 @@ def _apply_fallbacks(metadata: dict[str, str]) -> None:
 
 
 def _join_broken_lines(lines: list[str], *, pdf: bool) -> list[str]:
-    """Join cut sentences; blank lines go. In a PDF, the lines of one block share a width."""
+    """Join cut sentences; blank lines go. A PDF line as wide as the page was cut by the layout."""
+    lines = [line for line in lines if line]
+    folded_lines = _fold_lines(lines)
+    full_width = _full_line_width(lines) if pdf else 0.0
     joined: list[str] = []
-    block_width, previous_line = 0.0, ""
-    for line in lines:
-        if not line:
-            block_width, previous_line = 0.0, ""
-            continue
-        block_width = max(block_width, _width(line))
-        cut_by_layout = pdf and bool(previous_line)
-        full_line = cut_by_layout and _is_full(previous_line, block_width)
-        if joined and _continues(joined[-1], line, full_pdf_line=full_line):
+    folded: list[str] = []  # fold(joined[i]), grown alongside
+    for index, (line, after) in enumerate(zip(lines, folded_lines, strict=True)):
+        full_line = pdf and index > 0 and _width(lines[index - 1]) >= full_width
+        if joined and _continues(folded[-1], after, full_pdf_line=full_line):
             joined[-1] += line
+            folded[-1] += after
         else:
             joined.append(line)
-        previous_line = line
+            folded.append(after)
     return joined
 
 
-def _is_full(line: str, block_width: float) -> bool:
-    return _width(line) >= join_rules().pdf_full_line_share * block_width
+def _full_line_width(lines: list[str]) -> float:
+    """The width a line needs to be taken as running to the right margin."""
+    widths = sorted(_width(line) for line in lines if line)
+    if not widths:
+        return float("inf")
+    return join_rules().pdf_full_line_share * widths[int(len(widths) * 0.9)]
 
 
-def _continues(previous: str, line: str, *, full_pdf_line: bool = False) -> bool:
-    """True when ``previous`` was cut in the middle of a sentence and ``line`` goes on with it.
+def _continues(before: str, after: str, *, full_pdf_line: bool = False) -> bool:
+    """True when the folded line ``before`` was cut in mid-sentence and ``after`` goes on with it.
 
-    A full-width line inside a PDF text block was cut by the layout, so it goes on unless the
+    A PDF line that runs to the right margin was cut by the layout, so it goes on unless the
     next line opens an item; elsewhere the cut must be evident from the text."""
     rules = join_rules()
-    before, after = fold(previous).rstrip(), fold(line)
+    if rules.bare_number.match(before):
+        return not rules.item_start.match(after)
     if before.endswith(rules.terminal) or rules.item_start.match(after):
         return False
     if rules.title_end.search(before):

@@ -146,13 +146,13 @@ def _doc_number(header: list[Line], metadata: dict[str, str]) -> str | None:
 
 
 def _issued_on(header: list[Line], metadata: dict[str, str]) -> str | None:
-    if metadata.get("issued_on"):
-        return metadata["issued_on"]
+    """The date signed on the document, else the page's 成文日期 (or, failing that, its
+    publishing date, which the metadata reader falls back to)."""
     for line in reversed(header):
         match = rules().date.fullmatch(line.text.strip())
         if match:
             return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
-    return metadata.get("published_on")
+    return metadata.get("issued_on") or metadata.get("published_on")
 
 
 def _year(

@@ -18,14 +18,17 @@ from charset_normalizer import from_bytes
 
 from ingest.errors import ReadError
 from ingest.models import RawDocument
+from ingest.normalize import chrome_rules
 
 TEXT = "text/plain"
 HTML = "text/html"
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SUFFIXES = {".txt": TEXT, ".text": TEXT, ".html": HTML, ".htm": HTML, ".pdf": PDF, ".docx": DOCX}
-# The encodings Chinese work plans come in; the detector chooses among them.
-CHINESE_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_32"]
+# The encodings Chinese work plans come in without a BOM; the detector chooses between them.
+CHINESE_ENCODINGS = ["gb18030", "big5"]
+# charset-normalizer's default (0.2) turns down clean GBK lines with quotes and "1+X" in them.
+MAX_MESS = 0.5
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, WPS .wps
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
@@ -86,7 +89,7 @@ def decode(data: bytes, *, source: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    match = from_bytes(data, cp_isolation=CHINESE_ENCODINGS).best()
+    match = from_bytes(data, cp_isolation=CHINESE_ENCODINGS, threshold=MAX_MESS).best()
     if match is None or _looks_binary(str(match)):
         raise ReadError("not a text file: no Chinese text encoding fits its bytes", source=source)
     return str(match), match.encoding
@@ -112,39 +115,58 @@ def _read_text(data: bytes, source: str) -> RawDocument:
 
 # --- HTML -----------------------------------------------------------------------------------
 
-_DROPPED_TAGS = ["script", "style", "noscript", "iframe", "svg", "button", "select", "nav", "form"]
+# Not <form>: ASP.NET sites wrap the whole page in one.
+_DROPPED_TAGS = ["script", "style", "noscript", "iframe", "svg", "button", "select", "nav"]
 _BLOCK_TAGS = [
     *("p", "div", "br", "li", "tr", "td", "th", "table", "section", "article", "header"),
     *("footer", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "pre"),
 ]
-_CJK_BREAK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])")
+_CJK_BREAK = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef])\s*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])"
+)
 
 
 def _read_html(data: bytes, source: str) -> RawDocument:
     from bs4 import BeautifulSoup
+    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
     text, encoding = decode(data, source=source)
     soup = BeautifulSoup(text, "lxml")
     metadata = _html_meta(soup)
     if soup.title and soup.title.get_text(strip=True):
         metadata.setdefault("page_title", soup.title.get_text(strip=True))
-    for tag in soup([*_DROPPED_TAGS, "title"]):
-        tag.decompose()
+    for tag in [*soup([*_DROPPED_TAGS, "title"]), *_chrome_elements(soup)]:
+        if not tag.decomposed:
+            tag.decompose()
     for node in soup.find_all(string=True):
-        # Source line breaks inside a paragraph are layout, not text.
-        if node.parent is not None and node.parent.name != "pre":
+        if isinstance(node, Comment | Declaration | Doctype | ProcessingInstruction):
+            node.extract()
+        elif node.parent is not None and node.parent.name != "pre":
+            # Source line breaks inside a paragraph are layout, not text.
             node.replace_with(re.sub(r"\s+", " ", _CJK_BREAK.sub("", str(node))))
     for tag in soup(_BLOCK_TAGS):
         tag.insert_after("\n")
-    body = re.sub(r"\n[ \t]*(?=\n)", "", soup.get_text())
+    lines = (line.strip() for line in soup.get_text().split("\n"))
+    body = "\n".join(line for line in lines if line)
     return RawDocument(
         source=source, text=body, media_type=HTML, encoding=encoding, metadata=metadata
     )
 
 
-def _html_meta(soup: Any) -> dict[str, str]:
-    from ingest.normalize import chrome_rules
+def _chrome_elements(soup: Any) -> list[Any]:
+    """Site header/footer outside the article, and blocks classed as navigation or sharing;
+    never a block that holds most of the page's text (a mislabelled wrapper)."""
+    words = chrome_rules().html_chrome_classes
+    found = [tag for tag in soup(["header", "footer"]) if not tag.find_parent(["article", "main"])]
+    for tag in soup.find_all(True):
+        names = [*(tag.get("class") or []), tag.get("id") or ""]
+        if any(name.lower() in words for name in names):
+            found.append(tag)
+    page_length = len(soup.get_text())
+    return [tag for tag in found if len(tag.get_text()) < page_length / 2]
 
+
+def _html_meta(soup: Any) -> dict[str, str]:
     names = chrome_rules().html_meta
     found: dict[str, str] = {}
     for tag in soup.find_all("meta", attrs={"name": True, "content": True}):
