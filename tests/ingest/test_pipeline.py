@@ -118,7 +118,7 @@ def test_document_id_is_stable(extracted: dict) -> None:
     assert extract_file(CORPUS[0]).doc_id == extracted["000"].doc_id
 
 
-@pytest.mark.skipif(not SHARED_CONTRACT.exists(), reason="the shared contracts folder is not beside")
+@pytest.mark.skipif(not SHARED_CONTRACT.exists(), reason="no shared contracts folder beside")
 def test_the_contract_copy_is_current() -> None:
     assert json.loads(CONTRACT.read_text(encoding="utf-8")) == json.loads(
         SHARED_CONTRACT.read_text(encoding="utf-8")
