@@ -15,6 +15,7 @@ from graph.db import connect
 from graph.errors import PlanGraphError
 from graph.export.cli import add_export_commands
 from graph.neo4j_writer import apply_schema
+from graph.queries import add_query_commands
 from graph.schema import markdown_table
 from graph.settings import load_settings
 
@@ -44,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("action", choices=["apply", "show"])
     schema.set_defaults(handler=_schema)
 
+    add_query_commands(commands)
     add_analysis_commands(commands)
     add_export_commands(commands)
     return parser

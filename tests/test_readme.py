@@ -29,6 +29,8 @@ def test_schema_tables_match_the_code() -> None:
         "python -m ingest load PATH...",
         "python -m ingest evaluate",
         "python -m graph analyse",
+        "python -m graph query --list",
+        "python -m graph query NAME",
         "python -m graph network",
         "python -m graph export",
     ],
