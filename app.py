@@ -9,6 +9,7 @@ from app_pages.state import t
 
 PAGES = [
     ("app_pages/overview.py", "page_overview", ":material/dashboard:"),
+    ("app_pages/queries.py", "page_queries", ":material/bookmarks:"),
     ("app_pages/console.py", "page_console", ":material/terminal:"),
     ("app_pages/export.py", "page_export", ":material/download:"),
     ("app_pages/ingest.py", "page_ingest", ":material/upload_file:"),

@@ -25,7 +25,7 @@ CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-PAGES = ["overview", "console", "export", "ingest"]
+PAGES = ["overview", "queries", "console", "export", "ingest"]
 
 if not Path(CHROMIUM).exists():
     pytest.skip(
@@ -154,3 +154,13 @@ def test_export_downloads_a_file(page, app_url: str, small_graph: Driver, tmp_pa
     assert target.read_text(encoding="utf-8").startswith("<?xml")
     page.screenshot(path=str(ARTIFACTS / "export-after.png"), full_page=True)
     assert_no_error_box(page)
+
+
+def test_a_saved_query_runs_in_the_browser(page, app_url: str, sample_graph: Driver) -> None:  # type: ignore[no-untyped-def]
+    visit(page, f"{app_url}/queries", "queries-before")
+    page.get_by_role("button", name="运行").click()
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(ARTIFACTS / "queries-after.png"), full_page=True)
+    assert_no_error_box(page)
+    assert page.get_by_text("rows").count() + page.get_by_text("行").count() > 0

@@ -67,6 +67,23 @@ def test_console_refuses_writes_with_a_message(
     assert records[0]["n"] > 0
 
 
+def test_saved_query_page_runs_a_query(app_env: None, sample_graph: Driver) -> None:
+    app = open_page("queries")
+    app.selectbox[0].set_value("adopters").run()
+    app.button[0].click().run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert set(table["region"]) == {"阳城县", "瓮安县", "高台县", "吕梁市", "威海市"}
+
+
+def test_saved_query_page_draws_the_region_network(app_env: None, sample_graph: Driver) -> None:
+    app = open_page("queries")
+    app.selectbox[0].set_value("region_network_edges").run()
+    app.button[0].click().run()
+    assert not app.exception
+    assert len(app.dataframe[0].value) > 0
+
+
 def test_export_offers_every_format(app_env: None, small_graph: Driver) -> None:
     app = open_page("export")
     app.multiselect[0].set_value(["阳城县"]).run()
