@@ -3,11 +3,14 @@ graph when the query returns nodes and relationships), CSV download."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import pandas as pd
 import streamlit as st
 from st_link_analysis import EdgeStyle, NodeStyle, st_link_analysis
 
 from app_pages.state import database, driver, guarded, language, t
+from graph.analysis import region_network
 from graph.queries import QueryResult, SavedQuery, choices, format_result, list_queries, run_query
 
 st.title(t("page_queries"))
@@ -77,4 +80,14 @@ if st.button(t("run"), type="primary"):
         st.table(pd.DataFrame(list(query.columns.items()), columns=["column", "meaning"]))
     st.download_button(
         t("download_csv"), format_result(result, "csv").encode("utf-8"), f"{name}.csv", "text/csv"
+    )
+
+st.divider()
+st.subheader(t("network_analysis"))
+st.caption(t("network_help"))
+if st.button(t("run_network")):
+    with guarded():
+        report = region_network(driver(), database=database())
+    st.dataframe(
+        pd.DataFrame([asdict(row) for row in report.rows]), hide_index=True, width="stretch"
     )
