@@ -9,6 +9,11 @@ from app_pages.state import t
 
 PAGES = [
     ("app_pages/overview.py", "page_overview", ":material/dashboard:"),
+    ("app_pages/region.py", "page_region", ":material/location_city:"),
+    ("app_pages/compare.py", "page_compare", ":material/compare_arrows:"),
+    ("app_pages/initiatives.py", "page_initiatives", ":material/flag:"),
+    ("app_pages/responsibility.py", "page_responsibility", ":material/account_tree:"),
+    ("app_pages/themes.py", "page_themes", ":material/grid_on:"),
     ("app_pages/queries.py", "page_queries", ":material/bookmarks:"),
     ("app_pages/console.py", "page_console", ":material/terminal:"),
     ("app_pages/export.py", "page_export", ":material/download:"),
@@ -17,5 +22,7 @@ PAGES = [
 
 st.set_page_config(page_title="plangraph", page_icon=":material/hub:", layout="wide")
 st.sidebar.toggle(t("english"), key="english")
+if st.sidebar.button(t("refresh"), help=t("refresh_help")):
+    st.cache_data.clear()  # before the page runs, so it reads the graph afresh
 pages = [st.Page(path, title=t(key), icon=icon) for path, key, icon in PAGES]
 st.navigation(pages).run()

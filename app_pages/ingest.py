@@ -8,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from app_pages.state import guarded, t
+from app_pages.state import database, driver, guarded, t
+from graph import views
 from ingest.load import load_paths
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -44,3 +45,9 @@ if st.button(t("load_files"), type="primary", disabled=not accepted):
     )
     st.dataframe(report, hide_index=True, width="stretch")
     st.code(summary.render(), language=None)
+    with guarded():
+        totals = views.counts(driver(), database=database())
+    st.subheader(t("graph_now"))
+    labels = ("Document", "Region", "Goal", "Measure", "Target", "Project", "Policy")
+    for column, label in zip(st.columns(len(labels)), labels, strict=True):
+        column.metric(label, totals.get(label, 0))

@@ -7,7 +7,7 @@ passed through, reads go to readers, and the database name comes from the settin
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, LiteralString, cast
 
 from neo4j import (
     Driver,
@@ -61,7 +61,7 @@ def read(
     """Run a read-only query in a read transaction; the server refuses any write in it."""
     try:
         records, _, _ = driver.execute_query(
-            Query(statement, timeout=timeout),  # type: ignore[arg-type]
+            Query(cast(LiteralString, statement), timeout=timeout),
             dict(params or {}),
             database_=database,
             routing_=RoutingControl.READ,
@@ -86,7 +86,7 @@ def read_capped(
 
     @unit_of_work(timeout=timeout)
     def work(tx: ManagedTransaction) -> tuple[list[str], list[dict[str, Any]], bool]:
-        result = tx.run(statement, dict(params or {}))  # type: ignore[arg-type]
+        result = tx.run(cast(LiteralString, statement), dict(params or {}))
         records = result.fetch(row_cap + 1)
         columns = list(result.keys())
         result.consume()

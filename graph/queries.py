@@ -212,8 +212,8 @@ def _run_command(args: argparse.Namespace) -> int:
 
     if args.list or not args.name:
         for q in list_queries():
-            params = " ".join(f"-p {p.name}={p.default}" for p in q.parameters)
-            print(f"{q.name}\t{q.title} / {q.title_en}\t{params}")
+            usage = " ".join(f"-p {p.name}={p.default}" for p in q.parameters)
+            print(f"{q.name}\t{q.title} / {q.title_en}\t{usage}")
         return 0
     saved = get_query(args.name)
     params = coerce_params(saved, parse_params(args.param))

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -18,6 +19,7 @@ from ingest.models import (
     NormalizedDocument,
     ParsedDocument,
     ResponsibilityNote,
+    Role,
     Section,
     Span,
 )
@@ -51,7 +53,8 @@ class Rules:
 def rules() -> Rules:
     data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
     lists = {"issuer_suffixes", "lead_words"}
-    return Rules(**{k: tuple(v) if k in lists else re.compile(v) for k, v in data.items()})
+    values: dict[str, Any] = {k: tuple(v) if k in lists else re.compile(v) for k, v in data.items()}
+    return Rules(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,7 +418,7 @@ def _responsibility_notes(
         if item is None:
             continue
         names = tuple(n.strip() for n in rules().split_names.split(match[2]) if n.strip())
-        role = "lead" if match[1].startswith(rules().lead_words) else "support"
+        role: Role = "lead" if match[1].startswith(rules().lead_words) else "support"
         notes.append(ResponsibilityNote(item, names, role, match.start(), _note_end(folded, match)))
     return tuple(notes)
 

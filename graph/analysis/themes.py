@@ -108,6 +108,10 @@ def _pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
 
 def _theme(entry: Mapping[str, Any]) -> Theme:
     label = entry["pref_label"]
+    if set(label) != {"zh", "en"}:
+        # An unquoted comma in a flow mapping splits a label into extra keys.
+        keys = sorted(map(str, label))
+        raise TypeError(f"{entry['id']}: pref_label must have exactly zh and en, got {keys}")
     return Theme(
         id=str(entry["id"]),
         label=str(label["zh"]),

@@ -9,7 +9,7 @@ import csv
 import io
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -194,7 +194,11 @@ def _checked_type(rel_type: str) -> str:
 def _typed(cell: str, kind: str) -> Any:
     if kind.endswith("[]"):
         return [_typed(part, kind[:-2]) for part in cell.split(ARRAY_DELIMITER)] if cell else []
-    converters = {"long": int, "double": float, "boolean": lambda c: c == "true"}
+    converters: dict[str, Callable[[str], Any]] = {
+        "long": int,
+        "double": float,
+        "boolean": lambda c: c == "true",
+    }
     return converters.get(kind, str)(cell)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import Any, LiteralString, cast
 
 from neo4j import Driver
 
@@ -89,7 +89,7 @@ def replay_cypher_script(driver: Driver, script: str, *, database: str) -> int:
     with driver.session(database=database) as session:
         for statement in statements[:]:
             if statement.startswith("CREATE CONSTRAINT"):
-                session.run(statement).consume()  # type: ignore[arg-type]
+                session.run(cast(LiteralString, statement)).consume()
                 statements.remove(statement)
         for start in range(0, len(statements), 1000):
             session.execute_write(_run_all, statements[start : start + 1000])

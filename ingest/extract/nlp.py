@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 import spacy
 import srsly
 from spacy.language import Language
+from spacy.pipeline import SpanRuler
 
 from ingest.extract import components  # noqa: F401  (registers the components)
 
@@ -20,8 +22,9 @@ SPAN_KEY = "mentions"
 @cache
 def build_nlp() -> Language:
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
-    ruler = nlp.add_pipe(
-        "span_ruler", config={"spans_key": SPAN_KEY, "phrase_matcher_attr": "ORTH"}
+    ruler = cast(
+        SpanRuler,
+        nlp.add_pipe("span_ruler", config={"spans_key": SPAN_KEY, "phrase_matcher_attr": "ORTH"}),
     )
     for name in ("projects.jsonl", "policies.jsonl"):
         ruler.add_patterns(list(srsly.read_jsonl(PATTERNS / name)))

@@ -122,7 +122,7 @@ def resolve_region(normalized: NormalizedDocument, meta: DocumentMeta) -> Region
 def _best(
     gazetteer: Gazetteer,
     mentions: list[Mention],
-    everywhere: Counter[str | None],
+    everywhere: Counter[str],
     doc_number: str | None,
 ) -> str | None:
     """The most specific place of a cue, with ties settled by the document's other places."""
@@ -138,7 +138,7 @@ def _depth(gazetteer: Gazetteer, adcode: str) -> int:
 
 
 def _support(
-    gazetteer: Gazetteer, adcode: str, everywhere: Counter[str | None], doc_number: str | None
+    gazetteer: Gazetteer, adcode: str, everywhere: Counter[str], doc_number: str | None
 ) -> tuple[int, int, int]:
     parents = [r.adcode for r in gazetteer.chain(adcode)[1:]]
     region = gazetteer.by_code[adcode]
@@ -146,7 +146,7 @@ def _support(
     return (sum(everywhere[p] for p in parents), prefix, everywhere[adcode])
 
 
-def _most_named(gazetteer: Gazetteer, everywhere: Counter[str | None], folded: str) -> str | None:
+def _most_named(gazetteer: Gazetteer, everywhere: Counter[str], folded: str) -> str | None:
     """No cue in the header: the place the text names most, preferring a city-level plan's own
     city (全市) over its districts."""
     if not everywhere:

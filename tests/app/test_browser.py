@@ -25,7 +25,10 @@ CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-PAGES = ["overview", "queries", "console", "export", "ingest"]
+PAGES = [
+    "overview", "region", "compare", "initiatives", "responsibility", "themes", "queries",
+    "console", "export", "ingest",
+]  # fmt: skip
 
 if not Path(CHROMIUM).exists():
     pytest.skip(
@@ -164,3 +167,31 @@ def test_a_saved_query_runs_in_the_browser(page, app_url: str, sample_graph: Dri
     page.screenshot(path=str(ARTIFACTS / "queries-after.png"), full_page=True)
     assert_no_error_box(page)
     assert page.get_by_text("rows").count() + page.get_by_text("行").count() > 0
+
+
+def test_graph_view_draws_offline(page, app_url: str, sample_graph: Driver) -> None:  # type: ignore[no-untyped-def]
+    """The responsibility chain is drawn by the bundled Cytoscape.js: the browser here has no
+    internet, so a canvas in the component's frame means nothing came from a CDN."""
+    visit(page, f"{app_url}/responsibility", "responsibility-graph")
+    page.get_by_role("button", name="刷新数据").click()  # earlier tests cached a smaller graph
+    frame = page.frame_locator('iframe[title*="st_link_analysis"]').first
+    frame.locator("canvas").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(ARTIFACTS / "responsibility-graph.png"), full_page=True)
+    assert frame.locator("canvas").count() > 0
+    assert_no_error_box(page)
+
+
+def test_ingest_uploads_a_plan_and_reports_it(page, app_url: str, driver: Driver) -> None:  # type: ignore[no-untyped-def]
+    plan = sorted((REPO_ROOT / "corpus").glob("*.txt"))[0]
+    visit(page, f"{app_url}/ingest", "ingest-before")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(plan))
+    load = page.get_by_role("button", name="导入", exact=True)
+    playwright.expect(load).to_be_enabled(timeout=20_000)
+    load.click()
+    page.get_by_text("导入报告").wait_for(timeout=120_000)
+    page.get_by_text("图谱现有").wait_for(timeout=30_000)
+    page.screenshot(path=str(ARTIFACTS / "ingest-after.png"), full_page=True)
+    assert_no_error_box(page)
+    records, _, _ = driver.execute_query("MATCH (d:Document) RETURN d.source AS source")
+    assert [Path(r["source"]).name for r in records] == [plan.name]

@@ -91,6 +91,7 @@ def test_text_without_keywords_is_about_nothing(themes: tuple[Theme, ...]) -> No
             "cycle",
         ),
         ("themes:\n  - {id: a}\n", "cannot read"),
+        ("themes:\n  - {id: a, pref_label: {zh: 甲, en: Arts, and crafts}}\n", "exactly zh and en"),
     ],
 )
 def test_a_broken_taxonomy_is_refused(tmp_path: Path, content: str, problem: str) -> None:

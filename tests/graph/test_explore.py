@@ -1,0 +1,78 @@
+"""The views behind the exploration pages, on the loaded sample corpus."""
+
+from __future__ import annotations
+
+import pytest
+from neo4j import Driver
+
+from graph import explore
+
+pytestmark = pytest.mark.neo4j
+
+
+def test_region_profile_nests_measures_under_goals(sample_graph: Driver, database: str) -> None:
+    profile = explore.region_profile(sample_graph, "140522", database=database)
+    assert len(profile.goals) == 21
+    first = profile.goals[0]
+    assert first.number == "1" and first.measures[0][1].startswith("开展迎接、学习、宣传党的二十大")
+    assert "双减" in profile.all_of("project")
+    assert "阳城县教育局" in profile.all_of("lead")
+    assert profile.all_of("target")
+
+
+def test_region_profile_by_name_equals_by_adcode(sample_graph: Driver, database: str) -> None:
+    by_name = explore.region_profile(sample_graph, "瓮安县", database=database)
+    by_code = explore.region_profile(sample_graph, "522725", database=database)
+    assert by_name == by_code and by_name.goals
+
+
+def test_compare_splits_shared_and_unique(sample_graph: Driver, database: str) -> None:
+    regions = ["140522", "522725"]
+    comparison = explore.compare(sample_graph, regions, database=database)
+    shared = comparison.shared(regions)
+    assert "双减" in shared
+    only_a, only_b = comparison.only("140522"), comparison.only("522725")
+    assert only_a and only_b and not set(only_a) & set(only_b) and not set(shared) & set(only_a)
+    assert [row["region"] for row in comparison.sizes] == ["阳城县", "瓮安县"]
+
+
+def test_initiative_view_has_evidence_from_every_adopter(
+    sample_graph: Driver, database: str
+) -> None:
+    view = explore.initiative(sample_graph, "双减", database=database)
+    assert len(view.adopters) == 5
+    assert all(any("双减" in e for e in row["evidence"]) for row in view.adopters)
+    assert all(row["initiative"] != "双减" for row in view.co_adopted)
+    assert all(0 < row["jaccard"] <= 1 for row in view.co_adopted)
+
+
+def test_responsibility_chain_reaches_regions_and_units(
+    sample_graph: Driver, database: str
+) -> None:
+    chain = explore.responsibility(sample_graph, "县管校聘", database=database)
+    labels = {n.label for n in chain.nodes.values()}
+    assert {"Project", "Measure", "Document", "Region", "Institution"} <= labels
+    assert all({e.start, e.end} <= chain.nodes.keys() for e in chain.edges.values())
+    regions = {n.name for n in chain.nodes.values() if n.label == "Region"}
+    assert {"阳城县", "瓮安县", "高台县"} <= regions
+
+
+def test_unknown_name_gives_an_empty_chain(sample_graph: Driver, database: str) -> None:
+    assert not explore.responsibility(sample_graph, "没有这个项目", database=database).nodes
+
+
+def test_neighbours_expand_a_node(sample_graph: Driver, database: str) -> None:
+    chain = explore.responsibility(sample_graph, "县管校聘", database=database)
+    region = next(n for n in chain.nodes.values() if n.name == "阳城县")
+    around = explore.neighbours(sample_graph, [region.key], database=database)
+    assert region.key in around.nodes
+    assert {"晋城市"} <= {n.name for n in around.nodes.values()}
+    merged = chain.merge(around)
+    assert len(merged.nodes) > len(chain.nodes)
+
+
+def test_theme_counts_and_items_agree(sample_graph: Driver, database: str) -> None:
+    counts = explore.theme_counts(sample_graph, database=database)
+    row = next(r for r in counts if r["region"] == "瓮安县" and r["theme_id"] == "teachers")
+    items = explore.theme_items(sample_graph, "瓮安县", "teachers", database=database)
+    assert len(items) == row["items"] > 0
