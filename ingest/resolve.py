@@ -174,7 +174,20 @@ def _canonical_institution(
                 return full, "school abbreviation expanded"
     if name.endswith("教育工委"):
         return name[: -len("教育工委")] + "教育工作委员会", "教育工委 expanded"
+    if region is not None and full_forms is not None and name in name_rules().bare_kinds:
+        return _bare_with_region(name, region, full_forms), "bare name read as the plan's region"
     return name, "as written"
+
+
+def _bare_with_region(name: str, region: RegionRef, full_forms: set[str]) -> str:
+    """三中 → 阳城三中 when the plan writes its schools so (阳城四小), else 阳城县三中."""
+    short = region.place.name[:-1] if region.place.name[-1] in "县市区" else region.place.name
+    if name in ("县委", "市委"):
+        return f"中共{region.place.name}委员会"
+    siblings = [f for f in full_forms if _SCHOOL_ABBREVIATION.match(f) and f.startswith(short)]
+    if re.fullmatch(rf"[{NUMERALS}]{{1,2}}[中小]", name):
+        return f"{short}{name}" if siblings else f"{region.place.name}{name}"
+    return f"{region.place.name}{name}"
 
 
 def _level_word(region: RegionRef) -> str:
@@ -186,6 +199,8 @@ def _with_region(name: str, local: re.Match[str], region: RegionRef) -> str:
     committee = "委" if local[2] else ""
     party = "中共" if name.startswith("中共") or committee else ""
     rest = "人民政府" if rest == "政府" else rest
+    if committee and not rest:  # 县委 itself: the county party committee
+        return f"中共{region.place.name}委员会"
     expanded = f"{party}{region.place.name}{committee}{rest}"
     return (
         expanded[: -len("教育工委")] + "教育工作委员会"

@@ -18,6 +18,12 @@ from spacy.tokens import Doc, Span
 from ingest.extract.regions import load_gazetteer
 
 NAMES = Path(__file__).parent / "patterns" / "names.yml"
+# A place and one of these names no particular school (县中学, 山东省学校).
+GENERIC_SUFFIXES = ("学校", "中学", "小学", "幼儿园", "大学", "学院")
+SCHOOL_TYPE = re.compile(
+    r"(?:中心幼儿园|幼儿园|中心小学|小学|中学|[一二三四五六七八九十]{1,2}[中小幼])$"
+)
+CLAUSE_MARKS = "，,。；;：:)）\n "  # a list of schools never runs across these
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +43,21 @@ class NameRules:
     local_school: re.Pattern[str]
     local_school_stop: re.Pattern[str]
     verb_lead: re.Pattern[str]
+    motto_part_max: int
+    motto_separators: re.Pattern[str]
+    motto_followers: re.Pattern[str]
+    number_name: re.Pattern[str]
+    number_head: re.Pattern[str]
+    not_project_pattern: re.Pattern[str]
+    school_name: re.Pattern[str]
+    building_work_before: re.Pattern[str]
+    building_work_after: re.Pattern[str]
+    list_separator: re.Pattern[str]
+    clause_lead: re.Pattern[str]
+    works_named_as_projects: frozenset[str]
+    generic_places: frozenset[str]
+    bare: re.Pattern[str]
+    bare_kinds: dict[str, str]
 
 
 @cache
@@ -46,6 +67,8 @@ def name_rules() -> NameRules:
     suffixes = "|".join(sorted(map(re.escape, kinds), key=len, reverse=True))
     places = "|".join(sorted(map(re.escape, load_gazetteer().by_name), key=len, reverse=True))
     heads = "|".join(sorted(map(re.escape, data["project_heads"]), key=len, reverse=True))
+    bare_kinds = {n: kind for kind, names in data["bare_institutions"].items() for n in names}
+    bare_kinds = dict(sorted(bare_kinds.items(), key=lambda item: -len(item[0])))
     return NameRules(
         quoted=re.compile(data["quoted"]),
         head=re.compile(rf"(?:党建|示范|专项|三年|实验|试点|创建)?(?:{heads})"),
@@ -55,7 +78,7 @@ def name_rules() -> NameRules:
         not_policies=frozenset(data["not_policies"]),
         institution=re.compile(
             rf"(?:中共)?(?:(?<![新改扩迁续])(?:{places})(?:县委|市委|区委)?"
-            rf"|(?<![\u4e00-\u9fff])[县市区])"
+            rf"|(?:(?<![\u4e00-\u9fff])|(?<=[至到在和与及]))[县市区])"
             rf"({data['name_middle']})({suffixes})"
         ),
         kinds=kinds,
@@ -66,6 +89,24 @@ def name_rules() -> NameRules:
         local_school=re.compile(data["local_school"]),
         local_school_stop=re.compile(data["local_school_stop"]),
         verb_lead=re.compile(data["verb_lead"]),
+        motto_part_max=int(data["motto_part_max"]),
+        motto_separators=re.compile(data["motto_separators"]),
+        motto_followers=re.compile(data["motto_followers"]),
+        number_name=re.compile(data["number_name"]),
+        number_head=re.compile(data["number_head"]),
+        not_project_pattern=re.compile(data["not_project_pattern"]),
+        school_name=re.compile(data["school_name"]),
+        building_work_before=re.compile(data["building_work_before"]),
+        building_work_after=re.compile(data["building_work_after"]),
+        list_separator=re.compile(data["list_separator"]),
+        clause_lead=re.compile(data["clause_lead"]),
+        works_named_as_projects=frozenset(data["works_named_as_projects"]),
+        generic_places=frozenset(data["generic_places"]),
+        bare=re.compile(
+            rf"(?:{data['bare_before']})({'|'.join(map(re.escape, bare_kinds))})"
+            rf"(?:{data['bare_after']})"
+        ),
+        bare_kinds=bare_kinds,
     )
 
 
@@ -84,20 +125,88 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
         if punctuated and len(inner) > rules.max_punctuated_name:
             continue
         head = rules.head.match(text, match.end())
+        if rules.number_name.match(inner):
+            head = rules.number_head.match(text, match.end())
+            if not head:
+                continue
+        if not head and rules.not_project_pattern.search(inner):
+            continue
+        if _is_motto(inner) and rules.motto_followers.match(text, match.end()):
+            continue
         if head and not re.search(r"[“”]", head.group()):
             yield match.start(), head.end(), inner + head.group()
         else:
             yield match.start(), match.end(), inner
 
 
-def construction_projects(text: str) -> Iterator[tuple[int, int, str]]:
+def _is_motto(name: str) -> bool:
     rules = name_rules()
+    parts = rules.motto_separators.split(name)
+    return len(parts) > 1 and all(len(part) <= rules.motto_part_max for part in parts)
+
+
+def construction_projects(text: str) -> Iterator[tuple[int, int, str]]:
+    """Named schools with building work: every school of a list (新建A、B; A、B的改扩建工作),
+    then single phrases (瓮安二小改扩建项目) where no list already covers the text."""
+    rules = name_rules()
+    taken: list[tuple[int, int]] = []
+    for start, end, school, work in school_building_lists(text):
+        taken.append((start, end))
+        suffix = "工程" if work in rules.works_named_as_projects else ""
+        yield start, end, f"{school}{work}{suffix}"
     for match in rules.construction.finditer(text):
         lead = rules.construction_lead.match(match.group())
         start = match.start() + (lead.end() if lead else 0)
-        name = text[start : match.end()]
-        if "的" not in name and not rules.middle_breakers.search(match[1]) and len(name) > 5:
-            yield start, match.end(), name
+        name = re.sub(r"(?<=[项工][目程])建设$", "", text[start : match.end()])
+        end = start + len(name)
+        if "的" in name or rules.middle_breakers.search(text[start : match.end(1)]):
+            continue
+        if len(name) > 5 and not _overlaps((start, end), taken):
+            yield start, end, name
+
+
+def school_building_lists(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, school, work) for every school named in a list with its building work."""
+    rules = name_rules()
+    for work in rules.building_work_before.finditer(text):
+        for start, end in _schools_after(text, work.end()):
+            yield start, end, text[start:end], work[1]
+    for work in rules.building_work_after.finditer(text):
+        for start, end in _schools_before(text, work.start()):
+            yield start, end, text[start:end], work[1]
+
+
+def _schools_after(text: str, position: int) -> Iterator[tuple[int, int]]:
+    rules = name_rules()
+    while school := rules.school_name.match(text, position):
+        if not _is_named_school(school.group()):
+            return
+        yield school.span()
+        separator = rules.list_separator.match(text, school.end())
+        if not separator:
+            return
+        position = separator.end()
+
+
+def _schools_before(text: str, position: int) -> Iterator[tuple[int, int]]:
+    """The schools of the list that ends at ``position``, back to the clause start."""
+    rules = name_rules()
+    clause_start = max(text.rfind(mark, 0, position) for mark in CLAUSE_MARKS) + 1
+    found = []
+    end = position
+    for part in reversed(rules.list_separator.split(text[clause_start:position])):
+        lead = rules.clause_lead.match(part)
+        name = part[lead.end() :] if lead else part
+        if not rules.school_name.fullmatch(name) or not _is_named_school(name):
+            break
+        found.append((end - len(name), end))
+        end -= len(part) + 1
+    yield from reversed(found)
+
+
+def _is_named_school(name: str) -> bool:
+    stem = SCHOOL_TYPE.sub("", name)
+    return len(stem) >= 2 and not name_rules().local_school_stop.search(stem)
 
 
 def cited_policies(text: str) -> Iterator[tuple[int, int, str]]:
@@ -111,8 +220,13 @@ def cited_policies(text: str) -> Iterator[tuple[int, int, str]]:
 def named_institutions(text: str) -> Iterator[tuple[int, int, str, str]]:
     rules = name_rules()
     taken: list[tuple[int, int]] = []
+    for start, end, school, _ in school_building_lists(text):
+        taken.append((start, end))
+        yield start, end, school, "kindergarten" if school.endswith("幼儿园") else "school"
     for match in rules.institution.finditer(text):
-        generic = match[1] == "" and match[2] in ("学校", "中学", "小学", "幼儿园", "大学", "学院")
+        generic = match[1] == "" and _generic_school(match.group(), match[2])
+        if _overlaps(match.span(), taken):
+            continue
         if generic or rules.middle_breakers.search(match[1]) or "中小学" in match.group():
             continue
         taken.append((match.start(), match.end()))
@@ -120,12 +234,29 @@ def named_institutions(text: str) -> Iterator[tuple[int, int, str, str]]:
     for match in rules.local_school.finditer(text):
         lead = rules.verb_lead.match(match[1])
         start = match.start(1) + (lead.end() if lead else 0)
-        name = text[start : match.end(1)]
+        name = text[start : match.end(1)].lstrip("到入至")  # 并入到X小学
+        start = match.end(1) - len(name)
         stem = re.sub(r"(中心幼儿园|幼儿园|中心小学|小学|中学|学校)$", "", name)
         if len(stem) < 2 or rules.local_school_stop.search(stem) or _overlaps(match.span(1), taken):
             continue
         kind = "kindergarten" if name.endswith("幼儿园") else "school"
         yield start, match.end(1), name, kind
+        taken.append((start, match.end(1)))
+    for match in rules.bare.finditer(text):
+        if not _overlaps(match.span(1), taken):
+            yield match.start(1), match.end(1), match[1], rules.bare_kinds[match[1]]
+
+
+def _generic_school(name: str, suffix: str) -> bool:
+    """县中学, 山东省学校, 城区小学: a place and a school type, no particular school."""
+    if suffix not in GENERIC_SUFFIXES:
+        return False
+    place = name.removeprefix("中共")[: -len(suffix)]
+    return (
+        place in ("县", "市", "区")
+        or suffix in ("学校", "大学", "学院")
+        or (place in name_rules().generic_places)
+    )
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
