@@ -46,6 +46,13 @@ class NameRules:
     motto_part_max: int
     motto_separators: re.Pattern[str]
     motto_followers: re.Pattern[str]
+    not_project_followers: re.Pattern[str]
+    numbered_grouping: re.Pattern[str]
+    programme_after: re.Pattern[str]
+    counted_before: re.Pattern[str]
+    document_nickname: re.Pattern[str]
+    head_at_end: re.Pattern[str]
+    institution_at_end: re.Pattern[str]
     number_name: re.Pattern[str]
     number_head: re.Pattern[str]
     not_project_pattern: re.Pattern[str]
@@ -67,6 +74,9 @@ def name_rules() -> NameRules:
     suffixes = "|".join(sorted(map(re.escape, kinds), key=len, reverse=True))
     places = "|".join(sorted(map(re.escape, load_gazetteer().by_name), key=len, reverse=True))
     heads = "|".join(sorted(map(re.escape, data["project_heads"]), key=len, reverse=True))
+    organisations = "|".join(
+        sorted((re.escape(k) for k in kinds if k not in GENERIC_SUFFIXES), key=len, reverse=True)
+    )
     bare_kinds = {n: kind for kind, names in data["bare_institutions"].items() for n in names}
     bare_kinds = dict(sorted(bare_kinds.items(), key=lambda item: -len(item[0])))
     return NameRules(
@@ -92,6 +102,13 @@ def name_rules() -> NameRules:
         motto_part_max=int(data["motto_part_max"]),
         motto_separators=re.compile(data["motto_separators"]),
         motto_followers=re.compile(data["motto_followers"]),
+        not_project_followers=re.compile(data["not_project_followers"]),
+        numbered_grouping=re.compile(data["numbered_grouping"]),
+        programme_after=re.compile(data["programme_after"]),
+        counted_before=re.compile(data["counted_before"]),
+        document_nickname=re.compile(data["document_nickname"]),
+        head_at_end=re.compile(rf"(?:{heads})$"),
+        institution_at_end=re.compile(rf"(?:{organisations})$"),
         number_name=re.compile(data["number_name"]),
         number_head=re.compile(data["number_head"]),
         not_project_pattern=re.compile(data["not_project_pattern"]),
@@ -133,10 +150,37 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         if _is_motto(inner) and rules.motto_followers.match(text, match.end()):
             continue
+        if _only_known_slogans(inner):
+            continue
+        if not head and _not_a_project(inner, text, match.start(), match.end()):
+            continue
         if head and not re.search(r"[“”]", head.group()):
             yield match.start(), head.end(), inner + head.group()
         else:
             yield match.start(), match.end(), inner
+
+
+def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
+    """A quoted phrase without a programme noun after it that reads as a description, a
+    grouping, a counted thing or an organisation."""
+    rules = name_rules()
+    return bool(
+        rules.not_project_followers.match(text, end)
+        or (
+            rules.numbered_grouping.match(inner)
+            and not rules.head_at_end.search(inner)
+            and not rules.programme_after.match(text, end)
+        )
+        or rules.counted_before.search(text, max(0, start - 2), start)
+        or rules.institution_at_end.search(inner)
+        or rules.document_nickname.search(inner)
+    )
+
+
+def _only_known_slogans(name: str) -> bool:
+    """走出去,请进来 / 请进来+走出去: every part is itself a known non-project."""
+    parts = re.split(r"[、,，+·]", name)
+    return len(parts) > 1 and all(part in name_rules().not_projects for part in parts)
 
 
 def _is_motto(name: str) -> bool:
@@ -161,6 +205,8 @@ def construction_projects(text: str) -> Iterator[tuple[int, int, str]]:
         end = start + len(name)
         if "的" in name or rules.middle_breakers.search(text[start : match.end(1)]):
             continue
+        if match[2] != "建设" and not re.search(r"[新扩续迁改]建|改造|工程|项目", match[2]):
+            continue  # 高台一中深化骨干团队建设: building up a team, not a building
         if len(name) > 5 and not _overlaps((start, end), taken):
             yield start, end, name
 

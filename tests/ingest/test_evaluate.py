@@ -294,3 +294,13 @@ def test_command_line_exits_one_below_the_floors(
     path.write_text("", encoding="utf-8")
     assert main([str(path), "--gold", str(GOLD_DIR)]) == 1
     assert "region accuracy 0/5" in capsys.readouterr().out
+
+
+def test_the_extractor_meets_every_floor_on_the_samples() -> None:
+    """The quality bar of the README table: a rule change that costs a floor fails here."""
+    from ingest.contract import to_contract
+    from ingest.pipeline import extract_file
+
+    corpus = sorted((ROOT / "corpus").glob("*.txt"))
+    report = evaluate([to_contract(extract_file(path)) for path in corpus], GOLD_DIR)
+    assert report.meets_floors(), format_report(report)
