@@ -180,3 +180,12 @@ def test_ingest_page_waits_for_files(app_env: None, small_graph: Driver) -> None
     app = open_page("ingest")
     assert app.title[0].value == "导入文件"
     assert app.main.button[0].disabled  # nothing uploaded yet
+
+
+def test_saved_query_page_runs_the_network_analysis(app_env: None, sample_graph: Driver) -> None:
+    app = open_page("queries")
+    next(b for b in app.main.button if b.label == "计算").click().run()
+    assert not app.exception and not app.error
+    table = app.dataframe[0].value
+    assert set(table["name"]) == {"阳城县", "瓮安县", "高台县", "吕梁市", "威海市"}
+    assert {"community", "eigenvector", "role"} <= set(table.columns)
