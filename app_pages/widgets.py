@@ -81,7 +81,11 @@ def graph_view(subgraph: Subgraph, *, key: str, height: int = 520) -> Subgraph:
         on_change=partial(_expand, key),
     )
     size = f"{len(shown.nodes)} {t('nodes')}, {len(shown.edges)} {t('relationships')}"
-    st.caption(f"{t('graph_help')} · {size}")
+    legend = " ".join(
+        f"<span style='color:{COLOURS.get(label, '#999999')}'>●</span> {label}" for label in labels
+    )
+    st.markdown(f"<small>{legend} · {size}</small>", unsafe_allow_html=True)
+    st.caption(t("graph_help"))
     _profile_links(shown, key=key)
     return shown
 
