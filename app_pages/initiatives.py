@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.state import cached, guarded, t
-from app_pages.widgets import graph_view, open_profile
+from app_pages.widgets import graph_view, loaded_or_stop, open_profile, remembered_choice
 from graph import explore
 
 initiatives = cached(explore.initiatives)
@@ -15,21 +15,9 @@ initiative = cached(explore.initiative)
 responsibility = cached(explore.responsibility)
 
 st.title(t("page_initiatives"))
-with guarded():
-    rows = initiatives()
-if not rows:
-    st.info(t("no_documents"))
-    st.stop()
-
+rows = loaded_or_stop(initiatives)
 labels = {r["id"]: f"{r['name']} · {r['kind']} · {r['regions']} {t('regions_count')}" for r in rows}
-wanted = st.session_state.get("initiative")
-chosen = st.selectbox(
-    t("initiative"),
-    list(labels),
-    index=list(labels).index(wanted) if wanted in labels else 0,
-    format_func=labels.get,
-)
-st.session_state["initiative"] = chosen
+chosen = remembered_choice(t("initiative"), labels, key="initiative")
 with guarded():
     view = initiative(chosen)
 

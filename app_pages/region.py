@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.state import cached, guarded, t
-from app_pages.widgets import graph_view, show_source
+from app_pages.widgets import graph_view, loaded_or_stop, remembered_choice, show_source
 from graph import explore, views
 from graph.explore import RegionProfile
 
@@ -16,21 +16,9 @@ region_profile = cached(explore.region_profile)
 region_graph = cached(explore.region_graph)
 
 st.title(t("page_region"))
-with guarded():
-    regions = region_names()
-if not regions:
-    st.info(t("no_documents"))
-    st.stop()
-
-names = [r["name"] for r in regions]
-wanted = st.session_state.get("profile_region")
-region = st.selectbox(
-    t("region"),
-    names,
-    index=names.index(wanted) if wanted in names else 0,
-    format_func=lambda n: f"{n} ({next(r['adcode'] for r in regions if r['name'] == n)})",
-)
-st.session_state["profile_region"] = region
+regions = loaded_or_stop(region_names)
+labels = {r["name"]: f"{r['name']} ({r['adcode']})" for r in regions}
+region = remembered_choice(t("region"), labels, key="profile_region")
 with guarded():
     profile: RegionProfile = region_profile(region)
 

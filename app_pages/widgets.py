@@ -6,13 +6,15 @@ The graph component bundles Cytoscape.js in its Python package, so it renders wi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from html import escape
+from typing import TypeVar
 
 import streamlit as st
 from st_link_analysis import EdgeStyle, NodeStyle, st_link_analysis
 
-from app_pages.state import cached, database, driver, t
+from app_pages.state import cached, database, driver, guarded, t
 from graph import explore, views
 from graph.errors import PlanGraphError
 from graph.explore import Subgraph
@@ -30,6 +32,7 @@ COLOURS = {
     "Theme": "#17BEBB",
 }
 PROFILE_PAGE = "app_pages/region.py"
+T = TypeVar("T")
 source_span = cached(views.source_span)
 
 
@@ -98,6 +101,31 @@ def _profile_links(shown: Subgraph, *, key: str) -> None:
     region = left.selectbox(t("open_profile"), regions, key=f"{key}-profile")
     if right.button(t("open"), key=f"{key}-open"):
         open_profile(region)
+
+
+def loaded_or_stop(fetch: Callable[[], list[T]]) -> list[T]:
+    """What ``fetch`` reads, or a hint to ingest something when the graph holds nothing."""
+    with guarded():
+        rows = fetch()
+    if not rows:
+        st.info(t("no_documents"))
+        st.stop()
+    return rows
+
+
+def remembered_choice(label: str, options: dict[str, str], *, key: str) -> str:
+    """A choice among ``options`` (value → label) that starts on the value chosen last, here or
+    on another page (a region opened from a graph view)."""
+    values = list(options)
+    wanted = st.session_state.get(key)
+    chosen: str = st.selectbox(
+        label,
+        values,
+        index=values.index(wanted) if wanted in values else 0,
+        format_func=options.get,
+    )
+    st.session_state[key] = chosen
+    return chosen
 
 
 def open_profile(region: str) -> None:

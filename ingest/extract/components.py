@@ -67,6 +67,32 @@ class NameRules:
     bare_kinds: dict[str, str]
 
 
+# Rules compiled from names.yml just as written; the others are assembled from several entries.
+PATTERNS_AS_WRITTEN = (
+    "middle_breakers",
+    "construction_lead",
+    "construction",
+    "local_school",
+    "local_school_stop",
+    "verb_lead",
+    "motto_separators",
+    "motto_followers",
+    "not_project_followers",
+    "numbered_grouping",
+    "programme_after",
+    "counted_before",
+    "document_nickname",
+    "number_name",
+    "number_head",
+    "not_project_pattern",
+    "school_name",
+    "building_work_before",
+    "building_work_after",
+    "list_separator",
+    "clause_lead",
+)
+
+
 @cache
 def name_rules() -> NameRules:
     data = yaml.safe_load(NAMES.read_text(encoding="utf-8"))
@@ -83,6 +109,7 @@ def name_rules() -> NameRules:
         quoted=re.compile(data["quoted"]),
         head=re.compile(rf"(?:党建|示范|专项|三年|实验|试点|创建)?(?:{heads})"),
         not_projects=frozenset(data["not_projects"]),
+        **{key: re.compile(data[key]) for key in PATTERNS_AS_WRITTEN},
         policy=re.compile(data["policy_title"]),
         policy_suffix=re.compile(data["policy_suffixes"]),
         not_policies=frozenset(data["not_policies"]),
@@ -92,31 +119,10 @@ def name_rules() -> NameRules:
             rf"({data['name_middle']})({suffixes})"
         ),
         kinds=kinds,
-        middle_breakers=re.compile(data["middle_breakers"]),
         max_punctuated_name=int(data["max_punctuated_name"]),
-        construction_lead=re.compile(data["construction_lead"]),
-        construction=re.compile(data["construction"]),
-        local_school=re.compile(data["local_school"]),
-        local_school_stop=re.compile(data["local_school_stop"]),
-        verb_lead=re.compile(data["verb_lead"]),
         motto_part_max=int(data["motto_part_max"]),
-        motto_separators=re.compile(data["motto_separators"]),
-        motto_followers=re.compile(data["motto_followers"]),
-        not_project_followers=re.compile(data["not_project_followers"]),
-        numbered_grouping=re.compile(data["numbered_grouping"]),
-        programme_after=re.compile(data["programme_after"]),
-        counted_before=re.compile(data["counted_before"]),
-        document_nickname=re.compile(data["document_nickname"]),
         head_at_end=re.compile(rf"(?:{heads})$"),
         institution_at_end=re.compile(rf"(?:{organisations})$"),
-        number_name=re.compile(data["number_name"]),
-        number_head=re.compile(data["number_head"]),
-        not_project_pattern=re.compile(data["not_project_pattern"]),
-        school_name=re.compile(data["school_name"]),
-        building_work_before=re.compile(data["building_work_before"]),
-        building_work_after=re.compile(data["building_work_after"]),
-        list_separator=re.compile(data["list_separator"]),
-        clause_lead=re.compile(data["clause_lead"]),
         works_named_as_projects=frozenset(data["works_named_as_projects"]),
         generic_places=frozenset(data["generic_places"]),
         bare=re.compile(
