@@ -22,6 +22,7 @@ from graph.settings import Settings, load_settings
 
 T = TypeVar("T")
 CACHE_TTL_S = 60
+APP_RETRY_S = 3.0
 I18N = Path(__file__).with_name("i18n.yml")
 
 
@@ -47,8 +48,9 @@ def settings() -> Settings:
 
 @st.cache_resource
 def driver() -> Driver:
-    # verify=False: the app must start (and say why) while the server is away.
-    return connect(settings(), verify=False)
+    # verify=False: the app must start (and say why) while the server is away; a short retry so
+    # that an analyst learns it in seconds, not after the loader's patience.
+    return connect(settings(), verify=False, retry_s=APP_RETRY_S)
 
 
 def database() -> str:

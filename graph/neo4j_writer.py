@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -61,15 +61,25 @@ def remove_document(driver: Driver, doc_id: str, *, database: str) -> None:
         session.execute_write(_remove_tx, doc_id)
 
 
+# Where a document came from is not what it says: the same plan under another file name is the
+# same document, left as it is (and keeps its first name).
+_NOT_HASHED = {"Document": frozenset({"source"})}
+
+
 def batch_hash(batch: GraphBatch) -> str:
     payload = json.dumps(
-        [[n.label, n.id, n.props] for n in batch.nodes]
+        [[n.label, n.id, _hashed(n.label, n.props)] for n in batch.nodes]
         + [[r.type, r.start_id, r.end_id, r.props] for r in batch.rels],
         ensure_ascii=False,
         sort_keys=True,
         default=str,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _hashed(label: str, props: Mapping[str, Any]) -> dict[str, Any]:
+    skip = _NOT_HASHED.get(label, frozenset())
+    return {k: v for k, v in props.items() if k not in skip}
 
 
 def _write_tx(

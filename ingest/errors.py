@@ -24,6 +24,10 @@ class ParseError(PlanGraphError):
     """Text was read but its structure could not be parsed."""
 
 
+class ExtractError(PlanGraphError):
+    """Extraction broke on a document: a bug to report, with the file that shows it."""
+
+
 class ConfigError(PlanGraphError):
     """Settings, rule or gazetteer files are missing or invalid."""
 

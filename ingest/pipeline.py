@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.errors import PlanGraphError
+from ingest.errors import ExtractError, PlanGraphError
 from ingest.extract.mentions import extract_mentions
 from ingest.extract.regions import find_places, parents_of, place, resolve_region
 from ingest.extract.targets import extract_targets
@@ -77,6 +77,9 @@ def extract_many(paths: Iterable[Path]) -> Iterator[Extraction | Failure]:
             yield extract_file(path)
         except PlanGraphError as error:
             yield Failure(str(path), error)
+        except Exception as error:  # a bug met on one file must not stop the batch
+            failure = ExtractError(f"extraction failed ({type(error).__name__}: {error})")
+            yield Failure(str(path), failure)
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:

@@ -33,6 +33,9 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, WPS .wps
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# The longest text a plan may have. Work plans run to tens of thousands of characters; a text
+# this long is a merged archive or the wrong file, and spaCy's own limit is a million.
+MAX_CHARS = 1_000_000
 
 
 def read_document(path: Path) -> RawDocument:
@@ -50,7 +53,21 @@ def read_document(path: Path) -> RawDocument:
         PDF: _read_pdf,
         DOCX: _read_docx,
     }
-    return readers[sniff(data, path.suffix.lower(), source=source)](data, source)
+    kind = sniff(data, path.suffix.lower(), source=source)
+    if kind == TEXT and len(data) > 4 * MAX_CHARS:  # no encoding takes over 4 bytes a character
+        raise _too_long(f"{len(data) / 2**20:.0f} MB of text", source)
+    raw = readers[kind](data, source)
+    if len(raw.text) > MAX_CHARS:
+        raise _too_long(f"{len(raw.text):,} characters", source)
+    return raw
+
+
+def _too_long(size: str, source: str) -> ReadError:
+    return ReadError(
+        f"{size} is more than one work plan holds (at most {MAX_CHARS:,} characters): "
+        "split the file into its plans",
+        source=source,
+    )
 
 
 def sniff(data: bytes, suffix: str, *, source: str) -> str:
