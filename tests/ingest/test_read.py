@@ -169,3 +169,11 @@ def test_html_wrapper_classed_as_chrome_keeps_the_body(tmp_path: Path) -> None:
     )
     (tmp_path / "page.html").write_text(page, encoding="utf-8")
     assert read_document(tmp_path / "page.html").text == "2022年教育工作要点\n一、总体要求"
+
+
+@pytest.mark.parametrize("size", [1_000_001, 5_000_000])
+def test_a_text_longer_than_any_plan_gets_one_clear_line(tmp_path: Path, size: int) -> None:
+    path = tmp_path / "archive.txt"
+    path.write_text("教" * size, encoding="utf-8")
+    with pytest.raises(ReadError, match=r"archive\.txt: .*\(at most 1,000,000 characters\)"):
+        read_document(path)
