@@ -134,6 +134,8 @@ def test_every_page_renders_without_error(
 
 def test_chinese_region_names_are_visible(page, app_url: str, small_graph: Driver) -> None:  # type: ignore[no-untyped-def]
     visit(page, app_url, "overview-regions")
+    # Earlier tests rebuilt the graph under the app's one-minute cache: read it afresh.
+    page.get_by_role("button", name="刷新数据").click()
     # The regions-by-province list is plain text (the tables are drawn on a canvas).
     names = page.locator('[data-testid="stMarkdownContainer"]').filter(has_text="阳城县").first
     names.wait_for(timeout=20_000)
