@@ -29,8 +29,10 @@ _AS_SUBGRAPH = (
 NEIGHBOURS = f"""
 MATCH (seed) WHERE elementId(seed) IN $keys
 MATCH (seed)-[r]-(m)
-WITH seed, r, m ORDER BY type(r), m.id LIMIT $limit
-WITH collect(DISTINCT seed) + collect(DISTINCT m) AS nodes, collect(r) AS rels
+WITH seed, type(r) AS kind, r, m ORDER BY m.id
+WITH seed, kind, collect([r, m])[..$per_type] AS some
+UNWIND some AS pair
+WITH collect(DISTINCT seed) + collect(DISTINCT pair[1]) AS nodes, collect(pair[0]) AS rels
 {_AS_SUBGRAPH}
 """
 
@@ -287,9 +289,10 @@ def _subgraph(rows: list[dict[str, Any]]) -> Subgraph:
     return Subgraph({n.key: n for n in nodes}, {e.key: e for e in edges}).pruned()
 
 
-def neighbours(driver: Driver, keys: list[str], *, database: str, limit: int = 60) -> Subgraph:
-    """The nodes given by element id, their relationships and neighbours (at most ``limit``)."""
-    rows = read(driver, NEIGHBOURS, {"keys": keys, "limit": limit}, database=database)
+def neighbours(driver: Driver, keys: list[str], *, database: str, per_type: int = 20) -> Subgraph:
+    """The nodes given by element id, their relationships and neighbours: at most ``per_type`` of
+    each relationship type, so that 100 adopted projects do not hide the parent region."""
+    rows = read(driver, NEIGHBOURS, {"keys": keys, "per_type": per_type}, database=database)
     return _subgraph(rows)
 
 

@@ -6,7 +6,7 @@ CREATE CONSTRAINT measure_id IF NOT EXISTS FOR (n:Measure) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT policy_id IF NOT EXISTS FOR (n:Policy) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT region_id IF NOT EXISTS FOR (n:Region) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT section_id IF NOT EXISTS FOR (n:Section) REQUIRE n.id IS UNIQUE;
-CREATE (:Document {batch_hash: '27e566993e1523686a06f0ce0db2591e008c8fd8da3d5594ca238d8a9e5593da', doc_number: '阳教工字〔2022〕5号', id: 'd1', issued_on: '2022-03-04', region: '140522', source: 'd1.txt', sources: ['d1'], text: '一、党建\n1.落实“双减”。(1)新建幼儿园2所。（责任单位：基础教育股）依据《家庭教育促进法》。', title: '2022年工作要点', year: 2022});
+CREATE (:Document {batch_hash: '1a78f4ba52f3da16e663fd0db894c2b516f0d224a06507bdab6bb3afb9f83430', doc_number: '阳教工字〔2022〕5号', id: 'd1', issued_on: '2022-03-04', region: '140522', source: 'd1.txt', sources: ['d1'], text: '一、党建\n1.落实“双减”。(1)新建幼儿园2所。（责任单位：基础教育股）依据《家庭教育促进法》。', title: '2022年工作要点', year: 2022});
 CREATE (:Goal {doc: 'd1', end: 60, id: 'd1#g1', number: '1', order: 1, sources: ['d1'], start: 5, text: '落实“双减”。', title: '落实“双减”'});
 CREATE (:Institution {id: '140522/基础教育股', kind: 'department', name: '基础教育股', region: '140522', sources: ['d1']});
 CREATE (:Institution {id: '阳城县教育局', kind: 'bureau', name: '阳城县教育局', region: '140522', sources: ['d1']});
