@@ -1,6 +1,7 @@
-MATCH (r:Region)-[:ADOPTS]->(p:Project)
-WITH p, collect(DISTINCT r.name) AS regions
-WHERE size(regions) >= $min_regions
-RETURN p.name AS project, size(regions) AS region_count, regions
-ORDER BY region_count DESC, project
+MATCH (p:Project)
+WITH p, COUNT { (p)<-[:ADOPTS]-(:Region) } AS region_count
+WHERE region_count >= $min_regions
+ORDER BY region_count DESC, p.name
 LIMIT $limit
+RETURN p.name AS project, region_count,
+       COLLECT { MATCH (r:Region)-[:ADOPTS]->(p) RETURN r.name ORDER BY r.name } AS regions
