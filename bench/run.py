@@ -1,0 +1,840 @@
+"""The national-scale benchmark (issue 7): extraction, loading, derived structure, saved queries.
+
+    python -m bench.run                # one plan per county and prefecture (about 3,400 plans)
+    python -m bench.run --quick        # about 100 plans; writes bench/results-quick.json
+
+Generates the synthetic corpus (bench.generate, fixed seed) into a temporary folder, extracts it
+in one process and with every core, loads it with the project's batched writer (and, on a
+subset, one query per row for comparison), derives the analysis structure and times every saved
+query, at 100, 1,000 and all plans. It runs its own Neo4j (``.data/neo4j-bench``, Bolt port
+7690), empties it between sizes and stops it at the end when it started it. The full run writes
+bench/results.json, bench/results.md and the benchmark section of the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import multiprocessing
+import os
+import pickle
+import platform
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import partial
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any, LiteralString, TypeVar, cast
+
+from neo4j import Driver, ManagedTransaction
+
+import graph.analysis.measures as measure_similarity
+from bench.generate import generate
+from graph import server
+from graph.analysis import Pair, derive, similar_pairs, similar_pairs_bruteforce
+from graph.analysis.similarity import Item
+from graph.batch import GraphBatch, NodeRow, RelRow
+from graph.build import build_batch
+from graph.cypher import CLEAR_DATABASE
+from graph.db import connect, read
+from graph.neo4j_writer import apply_schema, write_document
+from graph.queries import SavedQuery, choices, list_queries, run_query
+from graph.schema import REL_BY_TYPE
+from graph.settings import REPO_ROOT, Settings, load_settings
+from ingest.pipeline import extract_file
+
+T = TypeVar("T")
+
+BENCH_DIR = REPO_ROOT / "bench"
+RESULTS = BENCH_DIR / "results.json"
+QUICK_RESULTS = BENCH_DIR / "results-quick.json"
+README = REPO_ROOT / "README.md"
+README_BLOCK = re.compile(r"(<!-- bench:start -->\n).*?(\n<!-- bench:end -->)", re.S)
+SEED = 7
+SIZES = (100, 1000)  # and every plan
+QUICK_DOCUMENTS = 100
+WRITER_ROUNDS = 2
+DERIVE_BUDGET_S = 1200.0  # twice the end-to-end target: enough to tell "too slow" apart
+DERIVE_MEMORY_CAP = 16 * 2**30  # address space of the analysis process (24 GB machine)
+NEO4J_HEAP, NEO4J_PAGECACHE = "2g", "2g"
+SERVER_ENV = {
+    "PLANGRAPH_DATA_DIR": str(REPO_ROOT / ".data" / "neo4j-bench"),
+    "PLANGRAPH_BOLT_PORT": "7690",
+    "PLANGRAPH_NEO4J_HEAP": NEO4J_HEAP,
+    "PLANGRAPH_NEO4J_PAGECACHE": NEO4J_PAGECACHE,
+    # Empty values win over .env: always the bench's own local server and its own password.
+    "NEO4J_URI": "",
+    "NEO4J_USER": "",
+    "NEO4J_PASSWORD": "",
+    "NEO4J_DATABASE": "",
+}
+# Appended to a list property without duplicates, as the batched writer does (graph.cypher).
+ADD_SOURCE = (
+    "CASE WHEN $doc IN coalesce({v}.sources, []) THEN {v}.sources "
+    "ELSE coalesce({v}.sources, []) + $doc END"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What one run measures; the quick plan is small enough for the test suite."""
+
+    quick: bool
+    documents: int | None  # None: every county- and prefecture-level division
+    out: Path
+    one_process_docs: int  # extracted in one process (a spread-out sample)
+    naive_docs: int  # written both ways to compare the writers
+    query_runs: int  # timed runs of every saved query at every size
+    brute_items: int  # measures compared by brute force and by LSH
+
+    @property
+    def national(self) -> bool:
+        return not self.quick and self.documents is None
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    paths: tuple[Path, ...]
+    chars: dict[Path, int]
+    batches: Path  # folder of pickled GraphBatch, one per plan, written by the extraction
+
+    def batch(self, path: Path) -> GraphBatch:
+        return cast(GraphBatch, pickle.loads((self.batches / f"{path.stem}.pickle").read_bytes()))
+
+    def total_chars(self, paths: Sequence[Path]) -> int:
+        return sum(self.chars[p] for p in paths)
+
+
+# ---------------------------------------------------------------- command line and outputs
+
+
+def parse_plan(argv: Sequence[str] | None) -> Plan:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help=f"about {QUICK_DOCUMENTS} plans")
+    parser.add_argument("--documents", type=int, help="at most this many plans (default: all)")
+    parser.add_argument("--out", type=Path, help="results file (default bench/results.json)")
+    args = parser.parse_args(argv)
+    documents = args.documents or (QUICK_DOCUMENTS if args.quick else None)
+    out = args.out or (QUICK_RESULTS if args.quick else RESULTS)
+    if args.quick:
+        return Plan(True, documents, out, one_process_docs=20, naive_docs=10, query_runs=6,
+                    brute_items=1000)  # fmt: skip
+    return Plan(False, documents, out, one_process_docs=300, naive_docs=50, query_runs=20,
+                brute_items=3000)  # fmt: skip
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    plan = parse_plan(argv)
+    results = run(plan)
+    plan.out.parent.mkdir(parents=True, exist_ok=True)
+    plan.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    table = markdown(results)
+    plan.out.with_suffix(".md").write_text(table + "\n", encoding="utf-8")
+    if plan.national:
+        update_readme(README, results)
+    print(table)
+    return 0
+
+
+def update_readme(readme: Path, results: Mapping[str, Any]) -> None:
+    text = readme.read_text(encoding="utf-8")
+    section = readme_section(results)
+    updated, found = README_BLOCK.subn(lambda m: m.group(1) + section + m.group(2), text)
+    if found != 1:
+        raise SystemExit(f"{readme} has no <!-- bench:start --> … <!-- bench:end --> block")
+    readme.write_text(updated, encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------- the run
+
+
+def say(message: str) -> None:
+    """Progress on stderr: the national run takes a while."""
+    print(f"{time.strftime('%H:%M:%S')} {message}", file=sys.stderr, flush=True)
+
+
+def run(plan: Plan) -> dict[str, Any]:
+    results: dict[str, Any] = {"machine": machine(), "load_average_before": os.getloadavg()}
+    with tempfile.TemporaryDirectory(prefix="plangraph-bench-") as tmp:
+        corpus = write_corpus(Path(tmp), documents=plan.documents)
+        say(f"{len(corpus.paths)} plans generated; extracting")
+        results["corpus"] = {
+            "documents": len(corpus.paths),
+            "chars": corpus.total_chars(corpus.paths),
+        }
+        results["extract"] = measure_extraction(corpus, plan)
+        say("LSH against brute force")
+        results["similarity_vs_bruteforce"] = compare_similarity(corpus, plan.brute_items)
+        say("starting Neo4j")
+        with bench_server() as settings:
+            with connect(settings) as driver:
+                results.update(measure_graph(driver, settings, corpus, plan))
+            running = disk_usage(server_dir(settings))
+    results["neo4j_store_mb"] = round(disk_usage(server_dir(settings)) / 2**20, 1)
+    results["neo4j_disk_mb"] = {
+        "data_dir_at_the_end_while_running": round(running / 2**20, 1),
+        "databases": round(disk_usage(server_dir(settings) / "data" / "databases") / 2**20, 1),
+        "transaction_logs": round(
+            disk_usage(server_dir(settings) / "data" / "transactions") / 2**20, 1
+        ),
+    }
+    results["end_to_end_seconds"] = end_to_end(results)
+    results["python_peak_by_process_mb"] = peaks = {
+        "main": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "extraction_worker": results["extract"].pop("worker_peak_mb"),
+        "analysis": max(size["derive_peak_mb"] for size in results["sizes"]),
+    }
+    results["python_peak_mb"] = max(peaks.values())
+    results["load_average_after"] = os.getloadavg()
+    results["targets"] = targets(results)
+    return results
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "neo4j_heap": NEO4J_HEAP,
+        "neo4j_pagecache": NEO4J_PAGECACHE,
+        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
+    }
+
+
+def write_corpus(tmp: Path, *, documents: int | None) -> Corpus:
+    folder, batches = tmp / "corpus", tmp / "batches"
+    folder.mkdir()
+    batches.mkdir()
+    chars: dict[Path, int] = {}
+    for name, text in generate(documents=documents, seed=SEED):
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        chars[path] = len(text)
+    return Corpus(tuple(sorted(chars)), chars, batches)
+
+
+# ------------------------------------------------------------------------- extraction
+
+
+def extract_to(path: Path, out: Path) -> None:
+    """Read → … → resolve → graph batch, kept on disk so the parent never holds the corpus."""
+    batch = build_batch(extract_file(path))
+    (out / f"{path.stem}.pickle").write_bytes(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
+
+
+def measure_extraction(corpus: Corpus, plan: Plan) -> dict[str, Any]:
+    step = max(1, len(corpus.paths) // plan.one_process_docs)
+    sample = corpus.paths[::step][: plan.one_process_docs]
+    one = timed(partial(extract_serially, sample, corpus.batches))
+    workers = os.cpu_count() or 1
+    every = timed(lambda: extract_in_pool(corpus, workers))
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {
+        "one_process_documents": len(sample),
+        "one_process_seconds": round(one, 2),
+        "chars_per_s_one_process": round(corpus.total_chars(sample) / one),
+        "docs_per_s_one_process": round(len(sample) / one, 2),
+        "workers": workers,
+        "all_cores_seconds": round(every, 2),
+        "chars_per_s_all_cores": round(corpus.total_chars(corpus.paths) / every),
+        "docs_per_s_all_cores": round(len(corpus.paths) / every, 2),
+        "worker_peak_mb": round(children / 1024, 1),
+    }
+
+
+def extract_serially(paths: Sequence[Path], out: Path) -> None:
+    for path in paths:
+        extract_to(path, out)
+
+
+def extract_in_pool(corpus: Corpus, workers: int) -> None:
+    with ProcessPoolExecutor(workers) as pool:
+        work = partial(extract_to, out=corpus.batches)
+        for _ in pool.map(work, corpus.paths, chunksize=8):
+            pass
+
+
+# ------------------------------------------------------------------- the bench's Neo4j
+
+
+def bench_settings() -> Settings:
+    return load_settings(env={**os.environ, **SERVER_ENV})
+
+
+@contextmanager
+def bench_server() -> Iterator[Settings]:
+    settings = bench_settings()
+    started_here = not server.start(settings).already_running
+    try:
+        yield settings
+    finally:
+        if started_here:
+            server.stop(settings)
+
+
+def server_dir(settings: Settings) -> Path:
+    if settings.local is None:
+        raise SystemExit("the benchmark runs its own local Neo4j")
+    return settings.local.data_dir
+
+
+def clear(driver: Driver, database: str) -> None:
+    with driver.session(database=database) as session:  # CALL … IN TRANSACTIONS: autocommit only
+        session.run(CLEAR_DATABASE).consume()
+    apply_schema(driver, database=database)
+
+
+def graph_size(driver: Driver, database: str) -> int:
+    rows = read(
+        driver,
+        "CALL () { MATCH (n) RETURN count(n) AS n } "
+        "CALL () { MATCH ()-[r]->() RETURN count(r) AS r } RETURN n + r AS size",
+        database=database,
+    )
+    return int(rows[0]["size"])
+
+
+def derived_in_graph(driver: Driver, database: str) -> dict[str, int]:
+    """The derived relationships the graph holds (all of them once the analysis finished)."""
+    rows = read(
+        driver,
+        "MATCH ()-[r:ADOPTS|SIMILAR_TO|ABOUT]->() RETURN type(r) AS type, count(*) AS n",
+        database=database,
+    )
+    return {row["type"]: row["n"] for row in rows}
+
+
+def megabytes(size: int) -> float:
+    return round(size / 2**20, 1)
+
+
+def disk_usage(folder: Path) -> int:
+    """Bytes allocated on disk under ``folder`` (what ``du`` reports); measured once the server
+    has stopped, after its last checkpoint pruned the transaction logs."""
+    return sum(
+        (Path(root) / name).lstat().st_blocks * 512
+        for root, _, files in os.walk(folder)
+        for name in files
+    )
+
+
+# --------------------------------------------------------------- loading, derive, queries
+
+
+def measure_graph(driver: Driver, settings: Settings, corpus: Corpus, plan: Plan) -> dict[str, Any]:
+    database = settings.database
+    subset = corpus.paths[: plan.naive_docs]
+    say(f"batched writer against one query per row, {len(subset)} plans")
+    comparison = compare_writers(driver, [corpus.batch(p) for p in subset], database)
+    sizes: list[dict[str, Any]] = []
+    similarity: list[dict[str, Any]] = []
+    queries: dict[str, dict[str, dict[str, float]]] = {}
+    for documents in sizes_of(len(corpus.paths)):
+        clear(driver, database)
+        say(f"{documents} plans: loading, analysis step")
+        size, analysis = load_and_derive(driver, settings, corpus, documents)
+        sizes.append(size)
+        if analysis.similarity is not None:
+            similarity.append({"documents": documents, **analysis.similarity})
+        say(f"{documents} plans: saved queries ({analysis.outcome} analysis)")
+        for name, timing in time_queries(driver, database, plan.query_runs).items():
+            queries.setdefault(name, {})[str(documents)] = timing
+    return {
+        "load": {
+            "rows_per_s_batched": sizes[-1]["load_rows_per_s"],
+            "rows_per_s_naive": comparison["naive_rows_per_s"],
+            "ratio": comparison["ratio"],
+            "subset": comparison,
+        },
+        "sizes": sizes,
+        "similarity": similarity,
+        "queries": queries,
+    }
+
+
+def sizes_of(total: int) -> list[int]:
+    """100, 1,000 and every plan; at least two sizes, so that growth can be told."""
+    sizes = [size for size in SIZES if size < total] + [total]
+    return sizes if len(sizes) > 1 else [max(1, total // 4), total]
+
+
+def load_and_derive(
+    driver: Driver, settings: Settings, corpus: Corpus, documents: int
+) -> tuple[dict[str, Any], Analysis]:
+    """Load the first ``documents`` plans into the empty graph, then run the analysis step."""
+    paths = corpus.paths[:documents]
+    rows = 0
+    started = time.perf_counter()
+    for path in paths:
+        batch = corpus.batch(path)
+        write_document(driver, batch, database=settings.database, source=path.name)
+        rows += len(batch.nodes) + len(batch.rels)
+    load_s = time.perf_counter() - started
+    analysis = analyse(settings)
+    size = {
+        "documents": documents,
+        "chars": corpus.total_chars(paths),
+        "rows": rows,
+        "load_seconds": round(load_s, 2),
+        "load_rows_per_s": round(rows / load_s),
+        "derive_seconds": round(analysis.seconds, 2),
+        "derive_outcome": analysis.outcome,
+        "derive_peak_mb": round(analysis.peak_kb / 1024, 1),
+        "derived": analysis.written,
+        "derived_in_graph": derived_in_graph(driver, settings.database),
+        "graph_size": graph_size(driver, settings.database),
+    }
+    return size, analysis
+
+
+# ------------------------------------------------- the analysis step, watched from outside
+
+
+@dataclass
+class Analysis:
+    """One run of the analysis step (graph.analysis.derive) in a child process."""
+
+    outcome: str = "over budget"  # finished | out of memory | over budget | failed …
+    seconds: float = 0.0
+    written: dict[str, int] = field(default_factory=dict)
+    similarity: dict[str, Any] | None = None
+    peak_kb: int = 0
+
+
+def analyse(settings: Settings) -> Analysis:
+    """Run ``derive`` in a forked process, capped in time and memory so that an analysis that
+    cannot finish on this machine is reported instead of taking the benchmark down."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=derive_child, args=(settings, send), daemon=True)
+    started = time.perf_counter()
+    child.start()
+    send.close()
+    analysis = watch(child, receive, started)
+    child.kill()
+    child.join()
+    return analysis
+
+
+def watch(child: BaseProcess, receive: Connection, started: float) -> Analysis:
+    analysis, similarity_started = Analysis(), 0.0
+    baseline_kb = 0
+    deadline = started + DERIVE_BUDGET_S
+    while receive.poll(max(0.0, deadline - time.perf_counter())):
+        try:
+            kind, payload = receive.recv()
+        except EOFError:  # the child died without a word (its traceback is on stderr)
+            child.join(5)
+            analysis.outcome = f"failed (exit code {child.exitcode})"
+            break
+        analysis.peak_kb = max(analysis.peak_kb, payload.get("hwm_kb", 0))
+        if kind == "similarity":
+            similarity_started, baseline_kb = time.perf_counter(), payload["baseline_kb"]
+            analysis.similarity = {"measures": payload["measures"], "finished": False}
+        elif kind == "similarity done" and analysis.similarity is not None:
+            analysis.similarity.update(payload["similarity"], finished=True)
+        else:
+            analysis.outcome, analysis.written = kind, payload.get("written", {})
+            break
+    analysis.seconds = time.perf_counter() - started
+    if analysis.similarity is not None and not analysis.similarity["finished"]:
+        peak = status_kb("VmHWM", child.pid)  # the child's peak since the similarity began
+        analysis.peak_kb = max(analysis.peak_kb, peak)
+        analysis.similarity.update(seconds=round(time.perf_counter() - similarity_started, 1),
+                                   peak_mb=round(max(0, peak - baseline_kb) / 1024, 1))  # fmt: skip
+    return analysis
+
+
+def derive_child(settings: Settings, send: Connection) -> None:
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (DERIVE_MEMORY_CAP, hard))
+    with connect(settings) as driver, similarity_probe(send):
+        try:
+            summary = derive(driver, database=settings.database)
+        except MemoryError:
+            send.send(("out of memory", {"hwm_kb": status_kb("VmHWM")}))
+            return
+    send.send(("finished", {"written": summary.written, "hwm_kb": status_kb("VmHWM")}))
+
+
+@contextmanager
+def similarity_probe(send: Connection) -> Iterator[None]:
+    """Times ``similar_pairs`` as the analysis step calls it, and its peak of resident memory
+    (Linux resets the peak, VmHWM, when 5 is written to /proc/self/clear_refs)."""
+    original = measure_similarity.similar_pairs
+
+    def probe(items: Sequence[Item], **options: Any) -> list[Pair]:
+        hwm_before = status_kb("VmHWM")
+        Path("/proc/self/clear_refs").write_text("5", encoding="ascii")
+        baseline = status_kb("VmRSS")
+        send.send(("similarity", {"measures": len(items), "baseline_kb": baseline,
+                                  "hwm_kb": hwm_before}))  # fmt: skip
+        pairs, seconds = timed_result(original, items, options)
+        peak = status_kb("VmHWM")
+        similarity = {"seconds": round(seconds, 2), "peak_mb": round((peak - baseline) / 1024, 1),
+                      "pairs": len(pairs)}  # fmt: skip
+        send.send(("similarity done", {"similarity": similarity, "hwm_kb": peak}))
+        return pairs
+
+    measure_similarity.similar_pairs = probe
+    try:
+        yield
+    finally:
+        measure_similarity.similar_pairs = original
+
+
+def time_queries(driver: Driver, database: str, runs: int) -> dict[str, dict[str, float]]:
+    rng = random.Random(SEED)
+    timings: dict[str, dict[str, float]] = {}
+    for query in list_queries():
+        variants = parameter_sets(driver, database, query, runs, rng)
+        run_query(driver, query, variants[0], database=database)  # warm-up: plan and cache
+        latencies = [1000 * timed(partial(run_one, driver, database, query, p)) for p in variants]
+        timings[query.name] = {
+            "p50_ms": round(percentile(latencies, 50), 1),
+            "p95_ms": round(percentile(latencies, 95), 1),
+            "max_ms": round(max(latencies), 1),
+            "runs": len(latencies),
+        }
+    return timings
+
+
+def run_one(driver: Driver, database: str, query: SavedQuery, params: dict[str, Any]) -> None:
+    run_query(driver, query, params, database=database)
+
+
+def parameter_sets(
+    driver: Driver, database: str, query: SavedQuery, runs: int, rng: random.Random
+) -> list[dict[str, Any]]:
+    """Defaults, with the parameters that have choices (regions, initiatives) drawn anew."""
+    options = {p.name: choices(driver, p, database=database) for p in query.parameters}
+    return [
+        {p.name: rng.choice(options[p.name]) if options[p.name] else p.default
+         for p in query.parameters}
+        for _ in range(runs)
+    ]  # fmt: skip
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
+
+
+# ------------------------------------------------------------- batched vs one row a query
+
+
+def compare_writers(driver: Driver, batches: Sequence[GraphBatch], database: str) -> dict[str, Any]:
+    """Both writers on the same plans into the empty graph, in turns; the best of
+    ``WRITER_ROUNDS`` rounds each (the first round also warms the server up)."""
+    rows = sum(len(b.nodes) + len(b.rels) for b in batches)
+    seconds: dict[str, list[float]] = {"batched": [], "naive": []}
+    sizes: dict[str, int] = {}
+    for _ in range(WRITER_ROUNDS):
+        for name, writer in (("batched", write_document), ("naive", write_naive)):
+            clear(driver, database)
+            seconds[name].append(timed(partial(write_each, writer, driver, batches, database)))
+            sizes[name] = graph_size(driver, database)
+    batched, naive = min(seconds["batched"]), min(seconds["naive"])
+    return {
+        "documents": len(batches),
+        "rows": rows,
+        "batched_seconds": round(batched, 2),
+        "naive_seconds": round(naive, 2),
+        "batched_rows_per_s": round(rows / batched),
+        "naive_rows_per_s": round(rows / naive),
+        "ratio": round(naive / batched, 2),
+        "same_graph": sizes["batched"] == sizes["naive"],
+    }
+
+
+def write_each(
+    writer: Callable[..., object], driver: Driver, batches: Sequence[GraphBatch], database: str
+) -> None:
+    for batch in batches:
+        writer(driver, batch, database=database)
+
+
+def write_naive(driver: Driver, batch: GraphBatch, *, database: str) -> None:
+    """The baseline: the same batch, one parameterised MERGE per node and per relationship, in
+    one transaction per document."""
+
+    def work(tx: ManagedTransaction) -> None:
+        for node in batch.nodes:
+            tx.run(naive_node(node.label), id=node.id, props=dict(node.props), doc=batch.doc_id)
+        for rel in batch.rels:
+            tx.run(naive_rel(rel), start=rel.start_id, end=rel.end_id, props=dict(rel.props),
+                   doc=batch.doc_id)  # fmt: skip
+
+    with driver.session(database=database) as session:
+        session.execute_write(work)
+
+
+def naive_node(label: str) -> LiteralString:
+    statement = f"MERGE (n:{label} {{id: $id}}) SET n += $props "
+    return cast(LiteralString, statement + f"SET n.sources = {ADD_SOURCE.format(v='n')}")
+
+
+def naive_rel(rel: RelRow) -> LiteralString:
+    keys = ", ".join(f"{p}: $props.{p}" for p in REL_BY_TYPE[rel.type].merge_on)
+    return cast(
+        LiteralString,
+        f"MATCH (a:{rel.start_label} {{id: $start}}) MATCH (b:{rel.end_label} {{id: $end}}) "
+        f"MERGE (a)-[r:{rel.type}{' {' + keys + '}' if keys else ''}]->(b) "
+        f"SET r += $props SET r.sources = {ADD_SOURCE.format(v='r')}",
+    )
+
+
+# ------------------------------------------------------------------ LSH vs brute force
+
+
+def measure_items(corpus: Corpus, limit: int) -> list[Item]:
+    """The measures of the first plans, as the analysis step reads them (id, region, text)."""
+    items: list[Item] = []
+    for path in corpus.paths:
+        if len(items) >= limit:
+            break
+        items += items_of(corpus.batch(path))
+    return sorted(items[:limit], key=lambda item: str(item[0]))
+
+
+def items_of(batch: GraphBatch) -> list[Item]:
+    region = next(n.props.get("region") for n in batch.nodes if n.label == "Document")
+    return [(n.id, region, str(n.props.get("text", ""))) for n in batch.nodes if is_measure(n)]
+
+
+def is_measure(node: NodeRow) -> bool:
+    return node.label == "Measure"
+
+
+def compare_similarity(corpus: Corpus, limit: int) -> dict[str, Any]:
+    items = measure_items(corpus, limit)
+    lsh, lsh_s = timed_result(similar_pairs, items, {})
+    brute, brute_s = timed_result(similar_pairs_bruteforce, items, {"max_partners": 5})
+    found, expected = {(p.a, p.b) for p in lsh}, {(p.a, p.b) for p in brute}
+    return {
+        "measures": len(items),
+        "lsh_seconds": round(lsh_s, 2),
+        "bruteforce_seconds": round(brute_s, 2),
+        "ratio": round(brute_s / lsh_s, 2),
+        "recall": round(len(found & expected) / max(1, len(expected)), 3),
+    }
+
+
+# ------------------------------------------------------------------------ measuring
+
+
+def timed(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def timed_result(
+    function: Callable[..., T], items: Sequence[Item], options: Mapping[str, Any]
+) -> tuple[T, float]:
+    started = time.perf_counter()
+    result = function(items, **options)
+    return result, time.perf_counter() - started
+
+
+def status_kb(field: str, pid: int | None = None) -> int:
+    """A memory figure (VmRSS, VmHWM …) of a process (this one by default), 0 when it is gone."""
+    try:
+        status = Path(f"/proc/{pid or 'self'}/status").read_text(encoding="ascii")
+    except OSError:
+        return 0
+    found = re.search(rf"^{field}:\s+(\d+) kB", status, re.M)
+    return int(found.group(1)) if found else 0
+
+
+# ------------------------------------------------------------------- targets and tables
+
+
+def end_to_end(results: Mapping[str, Any]) -> float:
+    """Extraction with every core, loading and the analysis step, for the whole corpus (a lower
+    bound when the analysis did not finish)."""
+    national = results["sizes"][-1]
+    extract_s = results["extract"]["all_cores_seconds"]
+    return round(extract_s + national["load_seconds"] + national["derive_seconds"], 1)
+
+
+def doubling_factor(similarity: Sequence[Mapping[str, Any]]) -> float | None:
+    """How much longer similarity detection takes when the plans double, from the two largest
+    sizes where it finished (t ∝ n^k, so doubling multiplies the time by 2^k)."""
+    finished = [entry for entry in similarity if entry["finished"]]
+    if len(finished) < 2 or finished[-2]["seconds"] <= 0:
+        return None
+    small, large = finished[-2], finished[-1]
+    k = math.log(large["seconds"] / small["seconds"]) / math.log(
+        large["documents"] / small["documents"]
+    )
+    return round(2**k, 2)
+
+
+def targets(results: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return [
+        end_to_end_target(results),
+        queries_target(results),
+        {"target": "batched loading ≥ 10× naive", "measured": f"{results['load']['ratio']:.1f}×",
+         "met": results["load"]["ratio"] >= 10},
+        similarity_target(results["similarity"]),
+        {"target": "Python peak ≤ 2 GB", "measured": f"{results['python_peak_mb']:,.0f} MB",
+         "met": results["python_peak_mb"] <= 2048},
+    ]  # fmt: skip
+
+
+def end_to_end_target(results: Mapping[str, Any]) -> dict[str, Any]:
+    seconds, outcome = results["end_to_end_seconds"], results["sizes"][-1]["derive_outcome"]
+    finished = outcome == "finished"
+    measured = f"{seconds / 60:.1f} min" if finished else f"> {seconds / 60:.1f} min ({outcome})"
+    return {
+        "target": "extract + load + derive of the whole corpus ≤ 10 min on 2 cores",
+        "measured": measured,
+        "met": finished and seconds <= 600,
+    }
+
+
+def queries_target(results: Mapping[str, Any]) -> dict[str, Any]:
+    documents = str(results["corpus"]["documents"])
+    name, worst = max(results["queries"].items(), key=lambda kv: kv[1][documents]["p95_ms"])
+    return {
+        "target": "every saved query p95 ≤ 250 ms at national scale",
+        "measured": f"worst {worst[documents]['p95_ms']:,.0f} ms (`{name}`)",
+        "met": worst[documents]["p95_ms"] <= 250,
+    }
+
+
+def similarity_target(similarity: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    doubling = doubling_factor(similarity)
+    finished = all(entry["finished"] for entry in similarity)
+    measured = "—" if doubling is None else f"{doubling:.2f}×"
+    if not finished:
+        measured += " (the largest size did not finish)"
+    return {
+        "target": "similarity: doubling the plans < 3× the time",
+        "measured": measured,
+        "met": finished and doubling is not None and doubling < 3,
+    }
+
+
+def markdown(results: Mapping[str, Any]) -> str:
+    parts = [figures_table(results), queries_table(results), targets_table(results)]
+    return "\n\n".join(parts[:2] + analysis_notes(results) + parts[2:])
+
+
+def analysis_notes(results: Mapping[str, Any]) -> list[str]:
+    """A word on every size where the analysis step did not finish: the queries ran without
+    part of the derived relationships."""
+    notes = []
+    for size in results["sizes"]:
+        if size["derive_outcome"] == "finished":
+            continue
+        held = ", ".join(f"{t} {n:,}" for t, n in sorted(size["derived_in_graph"].items()))
+        notes.append(
+            f"At {size['documents']:,} plans the analysis step stopped ({size['derive_outcome']}, "
+            f"limits {DERIVE_BUDGET_S / 60:.0f} min and {DERIVE_MEMORY_CAP / 2**30:.0f} GB); the "
+            f"saved queries ran on a graph holding only these derived relationships: "
+            f"{held or 'none'}."
+        )
+    return notes
+
+
+def figures_table(results: Mapping[str, Any]) -> str:
+    corpus, extract, load = results["corpus"], results["extract"], results["load"]
+    subset, brute = load["subset"], results["similarity_vs_bruteforce"]
+    peaks = results["python_peak_by_process_mb"]
+    lines = [
+        "| measure | value |",
+        "|---|---|",
+        f"| corpus | {corpus['documents']:,} plans, {corpus['chars']:,} characters |",
+        f"| extraction, one process ({extract['one_process_documents']} plans) | "
+        f"{extract['chars_per_s_one_process']:,} chars/s, {extract['docs_per_s_one_process']} "
+        "plans/s |",
+        f"| extraction, {extract['workers']} processes (every plan) | "
+        f"{extract['chars_per_s_all_cores']:,} chars/s, {extract['docs_per_s_all_cores']} "
+        f"plans/s, {extract['all_cores_seconds']:,.0f} s |",
+        f"| loading, batched writer (every plan) | {load['rows_per_s_batched']:,} nodes+rels/s |",
+        f"| loading, {subset['documents']} plans: batched / one query per row | "
+        f"{subset['batched_rows_per_s']:,} / {subset['naive_rows_per_s']:,} nodes+rels/s "
+        f"({load['ratio']}×) |",
+    ]
+    lines += [size_row(size) for size in results["sizes"]]
+    lines += [similarity_row(entry) for entry in results["similarity"]]
+    lines += [
+        f"| LSH vs brute force, {brute['measures']:,} measures | {brute['ratio']}× faster, "
+        f"recall {brute['recall']} |",
+        f"| end to end (extract + load + analysis) | {results['end_to_end_seconds']:,.0f} s |",
+        f"| Python peak (main / extraction worker / analysis) | {peaks['main']:,.0f} / "
+        f"{peaks['extraction_worker']:,.0f} / {peaks['analysis']:,.0f} MB |",
+        f"| Neo4j store on disk | {results['neo4j_store_mb']:,.0f} MB |",
+    ]
+    return "\n".join(lines)
+
+
+def size_row(size: Mapping[str, Any]) -> str:
+    derive = f"{size['derive_seconds']:,.0f} s"
+    if size["derive_outcome"] != "finished":
+        derive = f"stopped after {derive} ({size['derive_outcome']})"
+    return (
+        f"| {size['documents']:,} plans: load, analysis step | {size['load_seconds']:,.0f} s "
+        f"({size['load_rows_per_s']:,} nodes+rels/s), {derive} |"
+    )
+
+
+def similarity_row(entry: Mapping[str, Any]) -> str:
+    done = "" if entry["finished"] else "not finished after "
+    return (
+        f"| similar measures, {entry['documents']:,} plans ({entry['measures']:,} measures) | "
+        f"{done}{entry['seconds']:,.1f} s, peak +{entry['peak_mb']:,.0f} MB |"
+    )
+
+
+def queries_table(results: Mapping[str, Any]) -> str:
+    sizes = [str(size["documents"]) for size in results["sizes"]]
+    header = "| saved query | " + " | ".join(f"{int(s):,} plans p50 / p95 ms" for s in sizes)
+    lines = [header + " |", "|---|" + "---|" * len(sizes)]
+    for name, by_size in sorted(results["queries"].items()):
+        cells = [f"{by_size[s]['p50_ms']:,.0f} / {by_size[s]['p95_ms']:,.0f}" for s in sizes]
+        lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def targets_table(results: Mapping[str, Any]) -> str:
+    lines = ["| target | measured | |", "|---|---|---|"]
+    for row in results["targets"]:
+        mark = "met" if row["met"] else "missed"
+        lines.append(f"| {row['target']} | {row['measured']} | {mark} |")
+    return "\n".join(lines)
+
+
+def readme_section(results: Mapping[str, Any]) -> str:
+    machine = results["machine"]
+    return "\n".join(
+        [
+            "```bash",
+            "python -m bench.run            # the national corpus: bench/results.json, results.md",
+            "python -m bench.run --quick    # about 100 plans, bench/results-quick.json",
+            "```",
+            "",
+            f"Measured on {machine['date']} on {machine['cores']} cores (Python "
+            f"{machine['python']}, Neo4j heap {machine['neo4j_heap']}, page cache "
+            f"{machine['neo4j_pagecache']}) with the synthetic corpus of `bench/generate.py`.",
+            "",
+            markdown(results),
+        ]
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
