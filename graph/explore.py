@@ -207,11 +207,11 @@ RETURN i.name AS name, count(*) AS items
 ORDER BY items DESC, name
 """
 
+# FOCUSES_ON holds each region's goals and measures per theme, precomputed by the analysis step.
 THEME_COUNTS = """
-MATCH (r:Region)<-[:FOR_REGION]-(d:Document)
-MATCH (i:Goal|Measure {doc: d.id})-[:ABOUT]->(t:Theme)
+MATCH (r:Region)-[f:FOCUSES_ON]->(t:Theme)
 RETURN r.name AS region, t.id AS theme_id, t.label AS theme, t.label_en AS theme_en,
-       count(DISTINCT i) AS items
+       sum(f.items) AS items
 ORDER BY region, theme
 """
 

@@ -5,7 +5,8 @@ Scopes say who owns a node or relationship, and so what replacing a document rem
 - ``document``: belongs to one document (its sections, goals, measures, targets); carries ``doc``;
 - ``shared``: supported by every document that mentions it (regions, institutions, projects,
   policies); carries ``sources``, the ids of those documents, and goes when the last one does;
-- ``derived``: recomputed by the analysis step after every load (ADOPTS, SIMILAR_TO, ABOUT);
+- ``derived``: recomputed by the analysis step after every load (ADOPTS, SIMILAR_TO, ABOUT,
+  FOCUSES_ON);
 - ``reference``: loaded from the project's own data files (themes), never from a document.
 """
 
@@ -106,6 +107,12 @@ RELATIONSHIPS: tuple[RelSpec, ...] = (
         "near-duplicate measures / regions with similar plans",
     ),
     RelSpec("ABOUT", _each(_ITEMS, ("Theme",)), "derived", "item is about a theme"),
+    RelSpec(
+        "FOCUSES_ON",
+        (("Region", "Theme"),),
+        "derived",
+        "how many goals and measures of a region's plans are about a theme",
+    ),
     RelSpec("BROADER", (("Theme", "Theme"),), "reference", "theme hierarchy (skos:broader)"),
 )
 

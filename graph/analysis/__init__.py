@@ -1,5 +1,6 @@
 """Derived structure and network analysis: ADOPTS, SIMILAR_TO (measures and regions), ABOUT
-themes, and the region network (communities, centrality)."""
+themes and FOCUSES_ON (a region's count per theme), and the region network (communities,
+centrality)."""
 
 from graph.analysis.derive import DeriveSummary, derive
 from graph.analysis.network import NetworkReport, format_network, region_network

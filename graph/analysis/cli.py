@@ -13,7 +13,8 @@ from graph.settings import load_settings
 
 def add_analysis_commands(subparsers: argparse._SubParsersAction) -> None:
     analyse = subparsers.add_parser(
-        "analyse", help="recompute ADOPTS, SIMILAR_TO and ABOUT (the derived relationships)"
+        "analyse",
+        help="recompute ADOPTS, SIMILAR_TO, ABOUT and FOCUSES_ON (the derived relationships)",
     )
     analyse.add_argument(
         "--doc",

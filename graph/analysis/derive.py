@@ -15,7 +15,7 @@ from graph.analysis.measures import derive_measure_similarity
 from graph.analysis.regions import derive_region_similarity
 from graph.analysis.similarity import DEFAULT_THRESHOLD
 from graph.analysis.store import fetch, write
-from graph.analysis.themes import derive_about, load_theme_nodes, load_themes
+from graph.analysis.themes import derive_about, derive_focus, load_theme_nodes, load_themes
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,7 @@ class DeriveSummary:
     similar_measures: int
     similar_regions: int
     about: int
+    focuses_on: int
     themes: int
     seconds: float
 
@@ -37,7 +38,7 @@ class DeriveSummary:
             f"{self.mode} analysis of {len(self.regions)} region(s) in {self.seconds:.2f} s: "
             f"ADOPTS {self.adopts}, SIMILAR_TO measures {self.similar_measures}, "
             f"SIMILAR_TO regions {self.similar_regions}, ABOUT {self.about}, "
-            f"themes {self.themes}"
+            f"FOCUSES_ON {self.focuses_on}, themes {self.themes}"
         )
 
 
@@ -48,8 +49,9 @@ def derive(
     changed_docs: Sequence[str] | None = None,
     threshold: float = DEFAULT_THRESHOLD,
 ) -> DeriveSummary:
-    """Recompute ADOPTS, SIMILAR_TO and ABOUT: for the regions of ``changed_docs`` (documents
-    added, replaced or removed) when given, for the whole graph otherwise. Idempotent."""
+    """Recompute ADOPTS, SIMILAR_TO, ABOUT and FOCUSES_ON: for the regions of ``changed_docs``
+    (documents added, replaced or removed) when given, for the whole graph otherwise.
+    Idempotent."""
     started = time.perf_counter()
     regions = _regions(driver, changed_docs, database=database)
     scope = None if changed_docs is None else regions
@@ -61,12 +63,12 @@ def derive(
     written = {
         "themes": load_theme_nodes(driver, themes, database=database),
         "adopts": derive_adopts(driver, regions, database=database),
-        "similar_measures": derive_measure_similarity(
-            driver, scope, database=database, threshold=threshold
-        ),
-        "about": derive_about(driver, docs, themes, database=database),
     }
-    written["similar_regions"] = derive_region_similarity(driver, scope, database=database)
+    written["similar_measures"], written["similar_regions"] = _similarity(
+        driver, scope, database=database, threshold=threshold
+    )
+    written["about"] = derive_about(driver, docs, themes, database=database)
+    written["focuses_on"] = derive_focus(driver, regions, database=database)
     totals = fetch(driver, queries.COUNTS, database=database)[0]
     return DeriveSummary(
         mode="full" if changed_docs is None else "incremental",
@@ -75,6 +77,16 @@ def derive(
         seconds=round(time.perf_counter() - started, 3),
         **totals,
     )
+
+
+def _similarity(
+    driver: Driver, scope: Sequence[str] | None, *, database: str, threshold: float
+) -> tuple[int, int]:
+    """SIMILAR_TO between measures, then between regions (which reads the ADOPTS and, after a
+    full run, takes the measure pairs from memory instead of the graph)."""
+    measures = derive_measure_similarity(driver, scope, database=database, threshold=threshold)
+    regions = derive_region_similarity(driver, scope, database=database, measures=measures)
+    return measures.written, regions
 
 
 def _regions(driver: Driver, changed_docs: Sequence[str] | None, *, database: str) -> list[str]:

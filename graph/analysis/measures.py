@@ -3,7 +3,9 @@ graph.analysis.similarity."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from neo4j import Driver
@@ -13,22 +15,38 @@ from graph.analysis.similarity import DEFAULT_THRESHOLD, Item, Pair, similar_pai
 from graph.analysis.store import fetch, in_chunks, write, write_rows
 
 
+@dataclass(frozen=True, slots=True)
+class MeasureSimilarity:
+    """What derive_measure_similarity wrote; after a full run also every similar pair with the
+    regions of its two measures, and the measures per region, for the region similarity to use
+    instead of reading them back."""
+
+    written: int
+    links: list[tuple[str, str, str, str]] | None  # (a, region of a, b, region of b)
+    measures_per_region: dict[str, int] | None
+
+
 def derive_measure_similarity(
     driver: Driver,
     regions: Sequence[str] | None,
     *,
     database: str,
     threshold: float = DEFAULT_THRESHOLD,
-) -> int:
-    """Rebuild the SIMILAR_TO of the measures of ``regions`` (all when None); returns the count."""
+) -> MeasureSimilarity:
+    """Rebuild the SIMILAR_TO of the measures of ``regions`` (all when None)."""
     rows = fetch(driver, queries.MEASURES, database=database)
     items: list[Item] = [(r["id"], r["region"], r["text"] or "") for r in rows]
     focus = None if regions is None else _measures_of(rows, regions)
     pairs = similar_pairs(items, threshold=threshold, focus=focus)
     _delete(driver, regions, database=database)
-    return write_rows(
+    written = write_rows(
         driver, queries.WRITE_MEASURE_SIMILARITY, [pair_row(p) for p in pairs], database=database
     )
+    if regions is not None:  # the pairs touch the changed regions only
+        return MeasureSimilarity(written, None, None)
+    region_of = {row["id"]: row["region"] for row in rows}
+    links = [(str(p.a), region_of[p.a], str(p.b), region_of[p.b]) for p in pairs]
+    return MeasureSimilarity(written, links, dict(Counter(region_of.values())))
 
 
 def pair_row(pair: Pair) -> dict[str, Any]:

@@ -19,6 +19,9 @@ AFFECTED_REGIONS = (
     "  MATCH (:Document {id: doc})-[:FOR_REGION]->(r:Region) RETURN r.id AS id "
     "  UNION "
     "  MATCH (r:Region)-[a:ADOPTS]->() WHERE any(d IN a.docs WHERE d IN $docs) "
+    "  RETURN r.id AS id "
+    "  UNION "
+    "  MATCH (r:Region)-[f:FOCUSES_ON]->() WHERE any(d IN f.docs WHERE d IN $docs) "
     "  RETURN r.id AS id } "
     "RETURN collect(DISTINCT id) AS ids"
 )
@@ -166,13 +169,45 @@ def write_about(label: str) -> str:
     )
 
 
+DELETE_FOCUSES_ON = (
+    "UNWIND $regions AS region MATCH (:Region {id: region})-[f:FOCUSES_ON]->(:Theme) DELETE f"
+)
+
+# Per region and theme: the distinct goals and measures of the region's plans ABOUT the theme,
+# and the plans they come from (in id order, so that the property is deterministic).
+WRITE_FOCUSES_ON = """
+UNWIND $regions AS region
+MATCH (r:Region {id: region})<-[:FOR_REGION]-(d:Document)
+WITH r, d ORDER BY d.id
+WITH r, collect(d.id) AS plans
+UNWIND plans AS doc
+CALL (doc) {
+  MATCH (i:Goal {doc: doc})-[:ABOUT]->(t:Theme) RETURN i, t
+  UNION ALL
+  MATCH (i:Measure {doc: doc})-[:ABOUT]->(t:Theme) RETURN i, t
+}
+WITH r, plans, t, collect(DISTINCT doc) AS found,
+     count(DISTINCT CASE WHEN i:Goal THEN i END) AS goals,
+     count(DISTINCT CASE WHEN i:Measure THEN i END) AS measures
+CREATE (r)-[:FOCUSES_ON {items: goals + measures, goals: goals, measures: measures,
+                         docs: [p IN plans WHERE p IN found], derived: true}]->(t)
+"""
+
+COUNT_FOCUSES_ON = """
+UNWIND $regions AS region
+MATCH (:Region {id: region})-[f:FOCUSES_ON]->(:Theme)
+RETURN count(f) AS n
+"""
+
+
 COUNTS = """
 CALL () { MATCH ()-[r:ADOPTS]->() RETURN count(r) AS adopts }
 CALL () { MATCH (:Measure)-[r:SIMILAR_TO]->(:Measure) RETURN count(r) AS similar_measures }
 CALL () { MATCH (:Region)-[r:SIMILAR_TO]->(:Region) RETURN count(r) AS similar_regions }
 CALL () { MATCH ()-[r:ABOUT]->() RETURN count(r) AS about }
+CALL () { MATCH ()-[r:FOCUSES_ON]->() RETURN count(r) AS focuses_on }
 CALL () { MATCH (t:Theme) RETURN count(t) AS themes }
-RETURN adopts, similar_measures, similar_regions, about, themes
+RETURN adopts, similar_measures, similar_regions, about, focuses_on, themes
 """
 
 NETWORK_NODES = """
@@ -196,4 +231,5 @@ def _check(label: str) -> None:
 DELETE_ORPHAN_DERIVED = (
     "MATCH (r:Region)-[a:ADOPTS]->() WHERE NOT (r)<-[:FOR_REGION]-(:Document) DELETE a",
     "MATCH (r:Region)-[s:SIMILAR_TO]-(:Region) WHERE NOT (r)<-[:FOR_REGION]-(:Document) DELETE s",
+    "MATCH (r:Region)-[f:FOCUSES_ON]->() WHERE NOT (r)<-[:FOR_REGION]-(:Document) DELETE f",
 )

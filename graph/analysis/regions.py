@@ -16,6 +16,7 @@ import numpy as np
 from neo4j import Driver
 
 from graph.analysis import queries
+from graph.analysis.measures import MeasureSimilarity
 from graph.analysis.store import fetch, in_chunks, write, write_rows
 
 MIN_SCORE = 0.02
@@ -66,21 +67,29 @@ def region_pairs(
 
 
 def derive_region_similarity(
-    driver: Driver, regions: Sequence[str] | None, *, database: str
+    driver: Driver,
+    regions: Sequence[str] | None,
+    *,
+    database: str,
+    measures: MeasureSimilarity | None = None,
 ) -> int:
-    """Rebuild Region SIMILAR_TO touching ``regions`` (all when None); returns the count."""
+    """Rebuild Region SIMILAR_TO touching ``regions`` (all when None); returns the count. The
+    similar measures come from ``measures`` when it holds them all, else from the graph."""
     adoptions = {
         r["region"]: set(r["entities"])
         for r in fetch(driver, queries.REGION_ADOPTIONS, database=database)
     }
-    counts = {
-        r["region"]: r["measures"]
-        for r in fetch(driver, queries.REGION_MEASURE_COUNTS, database=database)
-    }
-    similar = [
-        (r["a"], r["region_a"], r["b"], r["region_b"])
-        for r in fetch(driver, queries.SIMILAR_MEASURE_REGIONS, database=database)
-    ]
+    if measures is not None and measures.links is not None and measures.measures_per_region:
+        counts, similar = measures.measures_per_region, measures.links
+    else:
+        counts = {
+            r["region"]: r["measures"]
+            for r in fetch(driver, queries.REGION_MEASURE_COUNTS, database=database)
+        }
+        similar = [
+            (r["a"], r["region_a"], r["b"], r["region_b"])
+            for r in fetch(driver, queries.SIMILAR_MEASURE_REGIONS, database=database)
+        ]
     pairs = region_pairs(adoptions, counts, similar)
     touched = sorted(set(adoptions) | set(counts)) if regions is None else list(regions)
     wanted = set(touched)

@@ -1,8 +1,11 @@
-"""The theme taxonomy (graph/data/themes.yml) and (Goal|Measure)-[:ABOUT]->(Theme).
+"""The theme taxonomy (graph/data/themes.yml), (Goal|Measure)-[:ABOUT]->(Theme) and
+(Region)-[:FOCUSES_ON]->(Theme).
 
 Themes are reference data: loaded as Theme nodes with BROADER between them. An item is ABOUT a
 theme when its text contains the theme's keywords; ``score`` counts the keyword occurrences and
 ``keywords`` lists the distinct ones found. One compiled regex per theme, longest keyword first.
+A region FOCUSES_ON a theme when goals or measures of its plans are ABOUT it: ``items``, ``goals``
+and ``measures`` count them, ``docs`` names the plans; the region × theme counts are read from it.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import yaml
 from neo4j import Driver
 
 from graph.analysis import queries
-from graph.analysis.store import fetch, write, write_rows
+from graph.analysis.store import fetch, in_chunks, write, write_rows
 from graph.errors import ConfigError
 
 THEMES_FILE = Path(__file__).resolve().parent.parent / "data" / "themes.yml"
@@ -98,6 +101,15 @@ def derive_about(
         rows = [_about_row(m) for m in matches if labels[m.item] == label]
         written += write_rows(driver, queries.write_about(label), rows, database=database)
     return written
+
+
+def derive_focus(driver: Driver, regions: Sequence[str], *, database: str) -> int:
+    """Rebuild FOCUSES_ON of ``regions`` from their ABOUT; returns the number written."""
+    for chunk in in_chunks(regions, 200):
+        write(driver, queries.DELETE_FOCUSES_ON, database=database, regions=chunk)
+        write(driver, queries.WRITE_FOCUSES_ON, database=database, regions=chunk)
+    counted = fetch(driver, queries.COUNT_FOCUSES_ON, database=database, regions=list(regions))
+    return int(counted[0]["n"])
 
 
 @cache

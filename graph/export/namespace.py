@@ -35,6 +35,7 @@ class PG(DefinedNamespace):
     mentions: URIRef
     responsibleFor: URIRef
     adopts: URIRef
+    focusesOn: URIRef
     similarTo: URIRef
     locatedIn: URIRef
     governs: URIRef
@@ -66,6 +67,8 @@ class PG(DefinedNamespace):
     sharedProjects: URIRef
     similarMeasures: URIRef
     measureCount: URIRef
+    goalCount: URIRef
+    itemCount: URIRef
     firstYear: URIRef
     evidence: URIRef
     evidenceItems: URIRef

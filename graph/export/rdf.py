@@ -49,6 +49,7 @@ RELATIONS: dict[str, URIRef] = {
     "ADOPTS": PG.adopts,
     "SIMILAR_TO": PG.similarTo,
     "ABOUT": DCTERMS.subject,
+    "FOCUSES_ON": PG.focusesOn,
     "BROADER": SKOS.broader,
 }
 REVERSED = frozenset({"ISSUED"})  # the document dcterms:creator the institution
@@ -69,6 +70,8 @@ RENAMED = {
     "similar_measures": PG.similarMeasures,
     "evidence_items": PG.evidenceItems,
     "measures": PG.measureCount,
+    "goals": PG.goalCount,
+    "items": PG.itemCount,
     "label_en": PG.labelEn,
     "source_kind": PG.origin,
 }

@@ -87,7 +87,7 @@ def snapshot(driver: Driver, database: str) -> list[dict[str, Any]]:
     return rows(
         driver,
         database,
-        "MATCH (a)-[r:ADOPTS|SIMILAR_TO|ABOUT|BROADER]->(b) "
+        "MATCH (a)-[r:ADOPTS|SIMILAR_TO|ABOUT|FOCUSES_ON|BROADER]->(b) "
         "RETURN a.id AS a, type(r) AS type, properties(r) AS props, b.id AS b "
         "ORDER BY a, type, b",
     )
@@ -186,6 +186,36 @@ def test_themes_are_loaded_with_their_hierarchy(two_plans: Driver, database: str
     assert "校外培训" in theme["keywords"]
 
 
+def focus(driver: Driver, database: str) -> dict[tuple[str, str], dict[str, Any]]:
+    found = rows(
+        driver,
+        database,
+        "MATCH (r:Region)-[f:FOCUSES_ON]->(t:Theme) RETURN r.id AS r, t.id AS t, "
+        "properties(f) AS props",
+    )
+    return {(row["r"], row["t"]): row["props"] for row in found}
+
+
+def test_regions_focus_on_the_themes_of_their_items(two_plans: Driver, database: str) -> None:
+    teachers = focus(two_plans, database)[("140522", "teachers")]  # 县管校聘 and 国培计划
+    assert teachers == {"items": 2, "goals": 0, "measures": 2, "docs": ["yc"], "derived": True}
+    assert {region for region, _ in focus(two_plans, database)} == {"140522", "522725"}
+
+
+def test_removing_a_plan_without_adoptions_updates_its_regions_focus(
+    two_plans: Driver, database: str
+) -> None:
+    # Nothing but FOCUSES_ON remembers that this plan was 阳城县's: it adopts nothing.
+    quiet = plan("yc0", "140522", "阳城县", ["加强教师队伍建设。"], projects=(), year=2021)
+    write_document(two_plans, quiet, database=database)
+    derive(two_plans, database=database, changed_docs=["yc0"])
+    assert focus(two_plans, database)[("140522", "teachers")]["docs"] == ["yc", "yc0"]
+    remove_document(two_plans, "yc0", database=database)
+    summary = derive(two_plans, database=database, changed_docs=["yc0"])
+    assert summary.regions == ("140522",)
+    assert focus(two_plans, database)[("140522", "teachers")]["docs"] == ["yc"]
+
+
 def test_derive_twice_gives_the_same_graph(two_plans: Driver, database: str) -> None:
     before = snapshot(two_plans, database)
     derive(two_plans, database=database)
@@ -229,4 +259,6 @@ def test_summary_counts_what_the_graph_holds(two_plans: Driver, database: str) -
     assert summary.mode == "full" and summary.regions == ("140522", "522725")
     assert (summary.adopts, summary.similar_measures, summary.similar_regions) == (5, 1, 1)
     assert summary.themes == 25 and summary.about > 0
+    assert summary.focuses_on == len(focus(two_plans, database)) > 0
     assert "ADOPTS 5" in summary.describe()
+    assert f"FOCUSES_ON {summary.focuses_on}" in summary.describe()

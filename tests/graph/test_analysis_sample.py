@@ -94,7 +94,7 @@ def snapshot(driver: Driver, database: str) -> list[dict[str, Any]]:
     return rows(
         driver,
         database,
-        "MATCH (a)-[r:ADOPTS|SIMILAR_TO|ABOUT]->(b) "
+        "MATCH (a)-[r:ADOPTS|SIMILAR_TO|ABOUT|FOCUSES_ON]->(b) "
         "RETURN a.id AS a, type(r) AS type, properties(r) AS props, b.id AS b "
         "ORDER BY a, type, b",
     )

@@ -6,6 +6,7 @@ import pytest
 
 from graph.analysis.similarity import (
     jaccard,
+    lsh_bands,
     normalise,
     shared_runs,
     shingles,
@@ -106,3 +107,26 @@ def test_shared_runs_are_longest_first() -> None:
         "庚辛壬癸子丑",
         "甲乙丙丁",
     )
+
+
+@pytest.mark.parametrize(
+    ("threshold", "num_perm", "expected"), [(0.15, 128, (51, 2)), (0.5, 128, (25, 5))]
+)
+def test_bands_balance_false_positives_and_negatives(
+    threshold: float, num_perm: int, expected: tuple[int, int]
+) -> None:
+    assert lsh_bands(threshold, num_perm) == expected
+
+
+def test_items_copied_word_for_word_are_compared_once_and_paired_across_regions() -> None:
+    items = [(f"m{i}", f"r{i % 3}", COUNTY_A) for i in range(6)] + [("x", "r9", UNRELATED)]
+    pairs = similar_pairs(items, max_partners=None)
+    assert {(p.a, p.b) for p in pairs} == {
+        (f"m{i}", f"m{j}") for i in range(6) for j in range(i + 1, 6) if i % 3 != j % 3
+    }
+    assert {p.score for p in pairs} == {1.0}
+
+
+def test_items_too_short_to_compare_give_no_pairs() -> None:
+    assert similar_pairs([("a", "r1", "加强党建。"), ("b", "r2", "加强党建。")]) == []
+    assert similar_pairs([]) == []

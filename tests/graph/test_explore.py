@@ -76,3 +76,18 @@ def test_theme_counts_and_items_agree(sample_graph: Driver, database: str) -> No
     row = next(r for r in counts if r["region"] == "瓮安县" and r["theme_id"] == "teachers")
     items = explore.theme_items(sample_graph, "瓮安县", "teachers", database=database)
     assert len(items) == row["items"] > 0
+
+
+def test_theme_counts_equal_a_count_over_about(sample_graph: Driver, database: str) -> None:
+    records, _, _ = sample_graph.execute_query(
+        "MATCH (r:Region)<-[:FOR_REGION]-(d:Document) "
+        "MATCH (i:Goal|Measure {doc: d.id})-[:ABOUT]->(t:Theme) "
+        "RETURN r.name AS region, t.id AS theme_id, count(DISTINCT i) AS items",
+        database_=database,
+    )
+    counts = explore.theme_counts(sample_graph, database=database)
+    assert {(r["region"], r["theme_id"]): r["items"] for r in counts} == {
+        (r["region"], r["theme_id"]): r["items"] for r in records
+    }
+    assert len(counts) == len(records)
+    assert all(r["theme"] and r["theme_en"] for r in counts)

@@ -86,6 +86,56 @@ def test_compare_regions_splits_shared_and_unique(sample_graph: Driver, database
     assert {r["part"] for r in rows} >= {"shared", "only_a", "only_b"}
 
 
+# Goals and measures per theme of the plans of some regions, counted straight from ABOUT.
+ABOUT_COUNTS = """
+MATCH (r:Region)<-[:FOR_REGION]-(d:Document) WHERE r.id IN $regions
+MATCH (i:Goal|Measure {doc: d.id})-[:ABOUT]->(t:Theme)
+RETURN t.label AS theme, count(DISTINCT i) AS items
+"""
+SHANXI = {"140500": ["140522"], "141100": ["141100"]}  # 晋城市 through 阳城县; 吕梁市's own plan
+
+
+def about_counts(driver: Driver, database: str, regions: list[str]) -> dict[str, int]:
+    records, _, _ = driver.execute_query(ABOUT_COUNTS, {"regions": regions}, database_=database)
+    return {r["theme"]: r["items"] for r in records}
+
+
+@pytest.mark.parametrize(
+    ("within", "expected"),
+    [
+        ("", {"140000": ["140522", "141100"], "370000": ["371000"], "520000": ["522725"],
+              "620000": ["620724"]}),
+        ("山西省", SHANXI),
+        ("140000", SHANXI),
+        ("晋城市", {"140522": ["140522"]}),  # a prefecture without a plan: its counties
+        ("吕梁市", {"141100": ["141100"]}),  # a prefecture with a plan: itself
+        ("阳城县", {"140522": ["140522"]}),  # a county: itself
+        ("不存在", {}),
+    ],
+)  # fmt: skip
+def test_themes_by_region_sums_each_subtree(
+    sample_graph: Driver, database: str, within: str, expected: dict[str, list[str]]
+) -> None:
+    rows = run(sample_graph, database, "themes_by_region", within=within)
+    found: dict[str, dict[str, int]] = {}
+    for row in rows:
+        found.setdefault(row["adcode"], {})[row["theme"]] = row["items"]
+    assert found == {
+        region: about_counts(sample_graph, database, plans) for region, plans in expected.items()
+    }
+    assert all(row["theme_en"] and row["region"] for row in rows)
+
+
+def test_provinces_count_what_their_regions_count(sample_graph: Driver, database: str) -> None:
+    provinces = run(sample_graph, database, "themes_by_region", within="")
+    for province in ("山西省", "山东省", "贵州省", "甘肃省"):
+        below = run(sample_graph, database, "themes_by_region", within=province)
+        totals: dict[str, int] = {}
+        for row in below:
+            totals[row["theme"]] = totals.get(row["theme"], 0) + row["items"]
+        assert totals == {r["theme"]: r["items"] for r in provinces if r["region"] == province}
+
+
 def test_writes_are_refused_even_in_a_saved_query(sample_graph: Driver, database: str) -> None:
     from dataclasses import replace
 
