@@ -4,7 +4,7 @@ graph.analysis.similarity."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,8 +39,12 @@ def derive_measure_similarity(
     focus = None if regions is None else _measures_of(rows, regions)
     pairs = similar_pairs(items, threshold=threshold, focus=focus)
     _delete(driver, regions, database=database)
+    keys = {row["id"]: row["key"] for row in rows}
     written = write_rows(
-        driver, queries.WRITE_MEASURE_SIMILARITY, [pair_row(p) for p in pairs], database=database
+        driver,
+        queries.WRITE_MEASURE_SIMILARITY,
+        [pair_row(p, keys) for p in pairs],
+        database=database,
     )
     if regions is not None:  # the pairs touch the changed regions only
         return MeasureSimilarity(written, None, None)
@@ -49,9 +53,10 @@ def derive_measure_similarity(
     return MeasureSimilarity(written, links, dict(Counter(region_of.values())))
 
 
-def pair_row(pair: Pair) -> dict[str, Any]:
+def pair_row(pair: Pair, keys: Mapping[Hashable, str]) -> dict[str, Any]:
+    """A SIMILAR_TO row: the two measures' ids and element ids (``keys``), and the properties."""
     props = {"derived": True, "score": pair.score, "shared": list(pair.shared)}
-    return {"a": pair.a, "b": pair.b, "props": props}
+    return {"a": pair.a, "a_key": keys[pair.a], "b": pair.b, "b_key": keys[pair.b], "props": props}
 
 
 def _measures_of(rows: Sequence[dict[str, Any]], regions: Sequence[str]) -> set[str]:

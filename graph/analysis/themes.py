@@ -92,14 +92,12 @@ def derive_about(
     """Rebuild ABOUT for the goals and measures of ``docs`` (all documents when None)."""
     params: dict[str, Any] = {"docs": None if docs is None else list(docs)}
     items = fetch(driver, queries.ITEMS, database=database, **params)
-    labels = {row["id"]: row["label"] for row in items}
+    keys = {row["id"]: row["key"] for row in items}
     texts = ((row["id"], f"{row['title']}\n{row['text']}") for row in items)
     matches = match_themes(texts, themes)
     write(driver, queries.DELETE_ABOUT, database=database, **params)
-    written = 0
-    for label in ("Goal", "Measure"):
-        rows = [_about_row(m) for m in matches if labels[m.item] == label]
-        written += write_rows(driver, queries.write_about(label), rows, database=database)
+    rows = [_about_row(m, keys[m.item]) for m in matches]
+    written = write_rows(driver, queries.WRITE_ABOUT, rows, database=database)
     return written
 
 
@@ -171,6 +169,6 @@ def _theme_props(theme: Theme) -> dict[str, Any]:
     return {key: value for key, value in props.items() if value != []}
 
 
-def _about_row(match: ThemeMatch) -> dict[str, Any]:
+def _about_row(match: ThemeMatch, key: str) -> dict[str, Any]:
     props = {"derived": True, "score": match.score, "keywords": list(match.keywords)}
-    return {"item": match.item, "theme": match.theme, "props": props}
+    return {"item": match.item, "key": key, "theme": match.theme, "props": props}

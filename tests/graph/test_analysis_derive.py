@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
-from graph.analysis import derive
+from graph.analysis import derive, queries
+from graph.analysis.store import write_rows
 from graph.batch import GraphBatch, NodeRow, RelRow
 from graph.neo4j_writer import remove_document, write_document
 
@@ -262,3 +263,26 @@ def test_summary_counts_what_the_graph_holds(two_plans: Driver, database: str) -
     assert summary.focuses_on == len(focus(two_plans, database)) > 0
     assert "ADOPTS 5" in summary.describe()
     assert f"FOCUSES_ON {summary.focuses_on}" in summary.describe()
+
+
+def test_a_write_by_element_id_skips_a_node_whose_element_id_now_names_another(
+    driver: Driver, database: str
+) -> None:
+    write_document(driver, plan("d1", "140522", "阳城县", [SHARED_MEASURE]), database=database)
+    write_document(driver, plan("d2", "620724", "高台县", [SHARED_MEASURE]), database=database)
+    keys = {
+        record["id"]: record["key"]
+        for record in driver.execute_query(
+            "MATCH (m:Measure) RETURN m.id AS id, elementId(m) AS key", database_=database
+        ).records
+    }
+    stale = {"a": "d1#m9", "a_key": keys["d1#m1"], "b": "d2#m1", "b_key": keys["d2#m1"]}
+    fresh = {"a": "d1#m1", "a_key": keys["d1#m1"], "b": "d2#m1", "b_key": keys["d2#m1"]}
+    for row in (stale, fresh):
+        write_rows(driver, queries.WRITE_MEASURE_SIMILARITY, [{**row, "props": {"score": 1.0}}],
+                   database=database)  # fmt: skip
+    found = driver.execute_query(
+        "MATCH (a:Measure)-[:SIMILAR_TO]->(b:Measure) RETURN a.id AS a, b.id AS b",
+        database_=database,
+    ).records
+    assert [(r["a"], r["b"]) for r in found] == [("d1#m1", "d2#m1")]
