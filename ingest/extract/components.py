@@ -15,6 +15,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ingest.extract.literals import alternation
 from ingest.extract.regions import load_gazetteer
 
 NAMES = Path(__file__).parent / "patterns" / "names.yml"
@@ -97,8 +98,8 @@ PATTERNS_AS_WRITTEN = (
 def name_rules() -> NameRules:
     data = yaml.safe_load(NAMES.read_text(encoding="utf-8"))
     kinds = {s: kind for kind, suffixes in data["institution_suffixes"].items() for s in suffixes}
-    suffixes = "|".join(sorted(map(re.escape, kinds), key=len, reverse=True))
-    places = "|".join(sorted(map(re.escape, load_gazetteer().by_name), key=len, reverse=True))
+    suffixes = alternation(kinds)
+    places = alternation(load_gazetteer().by_name)
     heads = "|".join(sorted(map(re.escape, data["project_heads"]), key=len, reverse=True))
     organisations = "|".join(
         sorted((re.escape(k) for k in kinds if k not in GENERIC_SUFFIXES), key=len, reverse=True)
@@ -315,6 +316,16 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in taken)
 
 
+TEXT_KEY = "plangraph_text"
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, kept after the first call: ``Doc.text`` joins every token anew."""
+    if TEXT_KEY not in doc.user_data:
+        doc.user_data[TEXT_KEY] = doc.text
+    return str(doc.user_data[TEXT_KEY])
+
+
 @Language.factory("plangraph_quoted_names_v1", default_config={"spans_key": "mentions"})
 def make_quoted_names(nlp: Language, name: str, spans_key: str) -> QuotedNames:
     return QuotedNames(spans_key)
@@ -325,11 +336,10 @@ class QuotedNames:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [_span(doc, s, e, "PROJECT", name) for s, e, name in quoted_projects(doc.text)]
-        found += [
-            _span(doc, s, e, "PROJECT", name) for s, e, name in construction_projects(doc.text)
-        ]
-        found += [_span(doc, s, e, "POLICY", title) for s, e, title in cited_policies(doc.text)]
+        text = text_of(doc)
+        found = [_span(doc, s, e, "PROJECT", name) for s, e, name in quoted_projects(text)]
+        found += [_span(doc, s, e, "PROJECT", name) for s, e, name in construction_projects(text)]
+        found += [_span(doc, s, e, "POLICY", title) for s, e, title in cited_policies(text)]
         doc.spans[self.spans_key] = list(doc.spans.get(self.spans_key, [])) + [
             s for s in found if s is not None
         ]
@@ -348,7 +358,7 @@ class Institutions:
     def __call__(self, doc: Doc) -> Doc:
         found = [
             _span(doc, s, e, "INSTITUTION", name, kind)
-            for s, e, name, kind in named_institutions(doc.text)
+            for s, e, name, kind in named_institutions(text_of(doc))
         ]
         doc.spans[self.spans_key] = list(doc.spans.get(self.spans_key, [])) + [
             s for s in found if s is not None

@@ -3,6 +3,7 @@ the spaCy pipeline (gazetteers in patterns/*.jsonl, rules in patterns/names.yml)
 
 from __future__ import annotations
 
+from ingest.extract.components import TEXT_KEY
 from ingest.extract.nlp import SPAN_KEY, build_nlp
 from ingest.models import Mention, MentionKind
 
@@ -14,7 +15,11 @@ KINDS: dict[str, MentionKind] = {
 
 
 def extract_mentions(folded: str) -> list[Mention]:
-    doc = build_nlp()(folded)
+    nlp = build_nlp()
+    doc = nlp.make_doc(folded)
+    doc.user_data[TEXT_KEY] = folded  # the rule components read it (Doc.text rebuilds it)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
     mentions = []
     for span in doc.spans[SPAN_KEY]:
         attrs = (("kind", span.kb_id_),) if span.kb_id_ else ()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ingest.extract.literals import alternation
 from ingest.models import DocumentMeta, Mention, NormalizedDocument, Place, RegionRef
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -66,7 +67,7 @@ def load_gazetteer() -> Gazetteer:
         names = {region.name} | ({region.short_name} if region.short_name not in stop else set())
         for name in names - {""}:
             by_name.setdefault(name, []).append(region)
-    pattern = re.compile("|".join(map(re.escape, sorted(by_name, key=len, reverse=True))))
+    pattern = re.compile(alternation(by_name))
     return Gazetteer({r.adcode: r for r in regions}, by_name, pattern)
 
 
