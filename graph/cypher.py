@@ -3,6 +3,9 @@
 Values always travel as parameters. Labels and relationship types cannot be parameters in Cypher,
 so statements are generated from the schema's names (checked to be identifiers at import), never
 from input.
+
+The writer sends the rows of many documents in one statement, so every row carries ``docs``: the
+documents (in writing order) that contribute it, which are added to its ``sources``.
 """
 
 from __future__ import annotations
@@ -11,10 +14,10 @@ from functools import cache
 
 from graph.schema import LABELS_BY_SCOPE, REL_BY_TYPE, RELATIONSHIPS
 
-# Adds $doc to a list property without duplicating it, so that writing twice changes nothing.
-_ADD_SOURCE = (
-    "CASE WHEN $doc IN coalesce({v}.sources, []) THEN {v}.sources "
-    "ELSE coalesce({v}.sources, []) + $doc END"
+# Appends the row's documents to a list property, leaving out those already there, so that
+# writing twice changes nothing.
+_ADD_SOURCES = (
+    "coalesce({v}.sources, []) + [d IN row.docs WHERE NOT d IN coalesce({v}.sources, [])]"
 )
 
 
@@ -24,7 +27,7 @@ def upsert_nodes(label: str) -> str:
         "UNWIND $rows AS row\n"
         f"MERGE (n:{label} {{id: row.id}})\n"
         "SET n += row.props\n"
-        f"SET n.sources = {_ADD_SOURCE.format(v='n')}"
+        f"SET n.sources = {_ADD_SOURCES.format(v='n')}"
     )
 
 
@@ -37,47 +40,51 @@ def upsert_relationships(rel_type: str, start_label: str, end_label: str) -> str
         f"MATCH (b:{end_label} {{id: row.end}})\n"
         f"MERGE (a)-[r:{rel_type}{' {' + merge_keys + '}' if merge_keys else ''}]->(b)\n"
         "SET r += row.props\n"
-        f"SET r.sources = {_ADD_SOURCE.format(v='r')}"
+        f"SET r.sources = {_ADD_SOURCES.format(v='r')}"
     )
 
 
-DOCUMENT_STATE = "MATCH (d:Document {id: $doc}) RETURN d.batch_hash AS batch_hash"
-
-# Older versions of a document: same file name for the same region (two counties may both
-# publish a "工作要点.docx").
-OLDER_VERSIONS = (
-    "MATCH (d:Document {source: $source}) "
-    "WHERE d.id <> $doc AND coalesce(d.region, '') = coalesce($region, '') "
-    "RETURN d.id AS id ORDER BY id"
-)
+# What the graph holds of each document about to be written: whether it is there, the hash of the
+# batch it was written from, and its older versions — documents from the same file name for the
+# same region (two counties may both publish a "工作要点.docx").
+DOCUMENT_STATES = """
+UNWIND $docs AS doc
+OPTIONAL MATCH (d:Document {id: doc.id})
+RETURN doc.id AS id, d IS NOT NULL AS stored, d.batch_hash AS batch_hash,
+       COLLECT {
+         MATCH (o:Document {source: doc.source})
+         WHERE o.id <> doc.id AND coalesce(o.region, '') = coalesce(doc.region, '')
+         RETURN o.id ORDER BY o.id
+       } AS older
+"""
 
 
 @cache
-def remove_document_statements() -> tuple[str, ...]:
-    """Statements that take one document's contribution out of the graph, in order.
+def remove_documents_statements() -> tuple[str, ...]:
+    """Statements that take the contribution of the documents ``$docs`` out of the graph, in order.
 
-    Nodes owned by the document go with their relationships; shared nodes and relationships lose
-    the document from ``sources`` and go only when no other document supports them.
+    Nodes owned by a document go with their relationships; shared nodes and relationships lose the
+    documents from ``sources`` and go only when no other document supports them.
     """
     owned = tuple(
-        f"MATCH (n:{label} {{doc: $doc}}) DETACH DELETE n"
+        f"UNWIND $docs AS doc MATCH (n:{label} {{doc: doc}}) DETACH DELETE n"
         for label in LABELS_BY_SCOPE["document"]
         if label != "Document"
     )
     shared_rels = tuple(
-        f"MATCH ()-[r:{spec.type}]->() WHERE $doc IN r.sources "
-        "SET r.sources = [s IN r.sources WHERE s <> $doc] "
+        f"MATCH ()-[r:{spec.type}]->() WHERE any(s IN r.sources WHERE s IN $docs) "
+        "SET r.sources = [s IN r.sources WHERE NOT s IN $docs] "
         "WITH r WHERE size(r.sources) = 0 DELETE r"
         for spec in RELATIONSHIPS
         if spec.scope == "shared"
     )
     shared_nodes = tuple(
-        f"MATCH (n:{label}) WHERE $doc IN n.sources "
-        "SET n.sources = [s IN n.sources WHERE s <> $doc] "
+        f"MATCH (n:{label}) WHERE any(s IN n.sources WHERE s IN $docs) "
+        "SET n.sources = [s IN n.sources WHERE NOT s IN $docs] "
         "WITH n WHERE size(n.sources) = 0 DETACH DELETE n"
         for label in LABELS_BY_SCOPE["shared"]
     )
-    document = ("MATCH (d:Document {id: $doc}) DETACH DELETE d",)
+    document = ("UNWIND $docs AS doc MATCH (d:Document {id: doc}) DETACH DELETE d",)
     return owned + shared_rels + document + shared_nodes
 
 

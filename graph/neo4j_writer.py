@@ -1,7 +1,11 @@
 """Idempotent, batched, parameterised writes of documents into Neo4j.
 
-One managed write transaction per document: the driver retries it on transient errors, and a
-document is either wholly in the graph or not at all. Writing the same batch twice changes nothing;
+Documents are written in groups, one managed write transaction per group (group commit): one
+query reads what the graph holds of them, the documents that changed lose what their earlier
+versions added, then the rows of the whole group are merged with one UNWIND statement per label
+and per relationship pattern. The driver retries a group on transient errors, and a group is either
+wholly in the graph or not at all; when the server refuses a group, its documents are written again
+one by one, so that only the document at fault fails. Writing the same batch twice changes nothing;
 writing a new version of a document first removes what the old version added.
 """
 
@@ -10,19 +14,21 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from neo4j import Driver, ManagedTransaction
-from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
 from graph import cypher
-from graph.batch import GraphBatch, NodeRow, RelRow
-from graph.errors import GraphError
-from graph.schema import constraint_statements
+from graph.batch import GraphBatch
+from graph.errors import GraphError, SchemaViolation
+from graph.schema import REL_BY_TYPE, constraint_statements
 
 ROWS_PER_STATEMENT = 5000
+GROUP_DOCUMENTS = 50  # documents per transaction …
+GROUP_ROWS = 40_000  # … and nodes + relationships, whichever limit comes first
 Outcome = Literal["written", "unchanged", "replaced"]
 
 
@@ -32,6 +38,9 @@ class WriteResult:
     outcome: Outcome
     removed_versions: tuple[str, ...] = ()
     counts: dict[str, int] = field(default_factory=dict)
+
+
+Written = WriteResult | GraphError  # what became of one document
 
 
 def apply_schema(driver: Driver, *, database: str) -> None:
@@ -45,20 +54,44 @@ def write_document(
     driver: Driver, batch: GraphBatch, *, database: str, source: str | None = None
 ) -> WriteResult:
     """Write one document's batch, replacing older versions of the same source file."""
-    batch.validate()
-    digest = batch_hash(batch)
-    try:
-        with driver.session(database=database) as session:
-            return session.execute_write(_write_tx, batch, digest, source)
-    except (ServiceUnavailable, SessionExpired) as error:
-        raise GraphError(f"Neo4j is unreachable: {error}", source=source) from error
-    except Neo4jError as error:
-        raise GraphError(f"Neo4j refused the write: {error.message}", source=source) from error
+    (result,) = write_documents(driver, [batch], database=database, sources=[source])
+    if isinstance(result, GraphError):
+        raise result
+    return result
+
+
+def write_documents(
+    driver: Driver,
+    batches: Iterable[GraphBatch],
+    *,
+    database: str,
+    sources: Sequence[str | None] | None = None,
+    max_documents: int = GROUP_DOCUMENTS,
+    max_rows: int = GROUP_ROWS,
+) -> list[Written]:
+    """Write many documents, a group of them per transaction; ``sources`` are their file names.
+
+    Returns what became of each batch, in order: its WriteResult, or the GraphError that kept it
+    out of the graph while the others were written.
+    """
+    batches = list(batches)
+    names = list(sources) if sources is not None else [None] * len(batches)
+    results: dict[int, Written] = {}
+    ready: list[tuple[int, _Pending]] = []
+    for index, (batch, source) in enumerate(zip(batches, names, strict=True)):
+        try:
+            batch.validate()
+        except SchemaViolation as error:
+            results[index] = error
+            continue
+        ready.append((index, _Pending(batch, batch_hash(batch), source)))
+    results.update(_write_groups(driver, _groups(ready, max_documents, max_rows), database))
+    return [results[index] for index in range(len(batches))]
 
 
 def remove_document(driver: Driver, doc_id: str, *, database: str) -> None:
     with driver.session(database=database) as session:
-        session.execute_write(_remove_tx, doc_id)
+        session.execute_write(_remove_tx, [doc_id])
 
 
 # Where a document came from is not what it says: the same plan under another file name is the
@@ -82,59 +115,204 @@ def _hashed(label: str, props: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if k not in skip}
 
 
-def _write_tx(
-    tx: ManagedTransaction, batch: GraphBatch, digest: str, source: str | None
-) -> WriteResult:
-    stored = tx.run(cypher.DOCUMENT_STATE, doc=batch.doc_id).single()
-    old_versions = _older_versions(tx, batch, source)
-    if stored is not None and stored["batch_hash"] == digest and not old_versions:
-        return WriteResult(batch.doc_id, "unchanged", counts=batch.counts())
-    for doc_id in ([batch.doc_id] if stored is not None else []) + list(old_versions):
-        _remove_tx(tx, doc_id)
-    _write_rows(tx, batch, digest)
-    outcome: Outcome = "replaced" if stored is not None or old_versions else "written"
-    return WriteResult(batch.doc_id, outcome, tuple(old_versions), batch.counts())
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A valid batch on its way into the graph."""
+
+    batch: GraphBatch
+    digest: str
+    source: str | None
+
+    @property
+    def doc_id(self) -> str:
+        return self.batch.doc_id
+
+    @property
+    def region(self) -> str | None:
+        document = next((n for n in self.batch.nodes if n.label == "Document"), None)
+        return None if document is None else document.props.get("region")
+
+    @property
+    def rows(self) -> int:
+        return len(self.batch.nodes) + len(self.batch.rels)
+
+    def keys(self) -> set[tuple[str | None, ...]]:
+        """What two documents of one group must not share: the document, or the file name of
+        a region (the second would replace the first)."""
+        keys: set[tuple[str | None, ...]] = {("doc", self.doc_id)}
+        if self.source is not None:
+            keys.add(("source", self.source, self.region or ""))
+        return keys
 
 
-def _older_versions(tx: ManagedTransaction, batch: GraphBatch, source: str | None) -> list[str]:
-    if source is None:
-        return []
-    region = next((n.props.get("region") for n in batch.nodes if n.label == "Document"), None)
-    found = tx.run(cypher.OLDER_VERSIONS, source=source, doc=batch.doc_id, region=region)
-    return [record["id"] for record in found]
+@dataclass(frozen=True, slots=True)
+class _State:
+    """What the graph holds of one document before the group is written."""
+
+    stored: bool
+    batch_hash: str | None
+    older: tuple[str, ...]
 
 
-def _write_rows(tx: ManagedTransaction, batch: GraphBatch, digest: str) -> None:
-    for label, rows in _group_nodes(batch.nodes).items():
+def _groups(
+    ready: Sequence[tuple[int, _Pending]], max_documents: int, max_rows: int
+) -> Iterator[list[tuple[int, _Pending]]]:
+    group: list[tuple[int, _Pending]] = []
+    keys: set[tuple[str | None, ...]] = set()
+    rows = 0
+    for index, item in ready:
+        full = len(group) >= max_documents or rows + item.rows > max_rows
+        if group and (full or keys & item.keys()):
+            yield group
+            group, rows, keys = [], 0, set()
+        group.append((index, item))
+        rows += item.rows
+        keys |= item.keys()
+    if group:
+        yield group
+
+
+def _write_groups(
+    driver: Driver, groups: Iterable[list[tuple[int, _Pending]]], database: str
+) -> Iterator[tuple[int, Written]]:
+    down: GraphError | None = None
+    for group in groups:
+        pending = [item for _, item in group]
+        if down is None:
+            try:
+                outcomes = _write_group(driver, pending, database)
+            except (ServiceUnavailable, SessionExpired) as error:
+                down = GraphError(f"Neo4j is unreachable: {error}")
+                down.__cause__ = error
+        if down is not None:  # the driver already waited for it: the rest is not tried
+            outcomes = [_failed(down, item) for item in pending]
+        yield from zip((index for index, _ in group), outcomes, strict=True)
+
+
+def _write_group(driver: Driver, group: Sequence[_Pending], database: str) -> list[Written]:
+    """One transaction for the group; one per document when the server refuses it, or when
+    documents of the group turn out to replace one another."""
+    try:
+        with driver.session(database=database) as session:
+            results = session.execute_write(_group_tx, group)
+    except TransientError as error:  # still failing after the driver's retries
+        return [_failed(_refused(error), item) for item in group]
+    except Neo4jError as error:
+        if len(group) == 1:
+            return [_failed(_refused(error), group[0])]
+        results = None
+    if results is None:
+        return [result for item in group for result in _write_group(driver, [item], database)]
+    return list(results)
+
+
+def _refused(error: Neo4jError) -> GraphError:
+    refused = GraphError(f"Neo4j refused the write: {error.message}")
+    refused.__cause__ = error
+    return refused
+
+
+def _failed(error: GraphError, item: _Pending) -> GraphError:
+    failed = GraphError(str(error), source=item.source or item.doc_id)
+    failed.__cause__ = error.__cause__
+    return failed
+
+
+def _group_tx(tx: ManagedTransaction, group: Sequence[_Pending]) -> list[WriteResult] | None:
+    states = _read_states(tx, group)
+    in_group = {item.doc_id for item in group}
+    if any(in_group.intersection(state.older) for state in states.values()):
+        return None
+    changed = [item for item in group if not _unchanged(item, states[item.doc_id])]
+    removed = [item.doc_id for item in changed if states[item.doc_id].stored]
+    removed += [doc for item in changed for doc in states[item.doc_id].older]
+    if removed:
+        _remove_tx(tx, list(dict.fromkeys(removed)))
+    if changed:
+        _write_rows(tx, changed)
+    return [_result(item, states[item.doc_id]) for item in group]
+
+
+def _read_states(tx: ManagedTransaction, group: Sequence[_Pending]) -> dict[str, _State]:
+    docs = [{"id": item.doc_id, "source": item.source, "region": item.region} for item in group]
+    return {
+        record["id"]: _State(record["stored"], record["batch_hash"], tuple(record["older"]))
+        for record in tx.run(cypher.DOCUMENT_STATES, docs=docs)
+    }
+
+
+def _unchanged(item: _Pending, state: _State) -> bool:
+    return state.stored and state.batch_hash == item.digest and not state.older
+
+
+def _result(item: _Pending, state: _State) -> WriteResult:
+    counts = item.batch.counts()
+    if _unchanged(item, state):
+        return WriteResult(item.doc_id, "unchanged", counts=counts)
+    outcome: Outcome = "replaced" if state.stored or state.older else "written"
+    return WriteResult(item.doc_id, outcome, state.older, counts)
+
+
+def _write_rows(tx: ManagedTransaction, group: Sequence[_Pending]) -> None:
+    for label, rows in _node_rows(group).items():
+        statement = cypher.upsert_nodes(label)
         for chunk in _chunks(rows):
-            tx.run(cypher.upsert_nodes(label), rows=chunk, doc=batch.doc_id).consume()
-    for (rel_type, start, end), rows in _group_rels(batch.rels).items():
+            tx.run(statement, rows=chunk).consume()
+    for (rel_type, start, end), rows in _rel_rows(group).items():
         statement = cypher.upsert_relationships(rel_type, start, end)
         for chunk in _chunks(rows):
-            tx.run(statement, rows=chunk, doc=batch.doc_id).consume()
-    tx.run(
-        "MATCH (d:Document {id: $doc}) SET d.batch_hash = $hash", doc=batch.doc_id, hash=digest
-    ).consume()
+            tx.run(statement, rows=chunk).consume()
 
 
-def _remove_tx(tx: ManagedTransaction, doc_id: str) -> None:
-    for statement in cypher.remove_document_statements():
-        tx.run(statement, doc=doc_id).consume()
+def _remove_tx(tx: ManagedTransaction, doc_ids: list[str]) -> None:
+    for statement in cypher.remove_documents_statements():
+        tx.run(statement, docs=doc_ids).consume()
 
 
-def _group_nodes(nodes: Iterable[NodeRow]) -> dict[str, list[dict[str, Any]]]:
+def _node_rows(group: Sequence[_Pending]) -> dict[str, list[dict[str, Any]]]:
+    """One row per node of the group: a node several documents contain gets their properties in
+    writing order (as if each had been written in turn) and all of them as ``docs``."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for item in group:
+        for node in item.batch.nodes:
+            _merge_row(merged, (node.label, node.id), {"id": node.id}, node.props, item.doc_id)
+    for item in group:
+        merged[("Document", item.doc_id)]["props"]["batch_hash"] = item.digest
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for node in nodes:
-        grouped[node.label].append({"id": node.id, "props": dict(node.props)})
+    for (label, _), row in merged.items():
+        grouped[label].append(row)
     return grouped
 
 
-def _group_rels(rels: Iterable[RelRow]) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+def _rel_rows(group: Sequence[_Pending]) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    merged: dict[tuple[str, ...], dict[str, Any]] = {}
+    for item in group:
+        for rel in item.batch.rels:
+            merge_on = REL_BY_TYPE[rel.type].merge_on
+            on = repr([rel.props.get(p) for p in merge_on]) if merge_on else ""
+            key = (rel.type, rel.start_label, rel.start_id, rel.end_label, rel.end_id, on)
+            row = {"start": rel.start_id, "end": rel.end_id}
+            _merge_row(merged, key, row, rel.props, item.doc_id)
     grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for rel in rels:
-        row = {"start": rel.start_id, "end": rel.end_id, "props": dict(rel.props)}
-        grouped[(rel.type, rel.start_label, rel.end_label)].append(row)
+    for (rel_type, start, _, end, *_), row in merged.items():
+        grouped[(rel_type, start, end)].append(row)
     return grouped
+
+
+def _merge_row(
+    merged: dict[Any, dict[str, Any]],
+    key: Any,
+    row: dict[str, Any],
+    props: Mapping[str, Any],
+    doc_id: str,
+) -> None:
+    known = merged.get(key)
+    if known is None:
+        merged[key] = {**row, "props": dict(props), "docs": [doc_id]}
+        return
+    known["props"].update(props)
+    if doc_id not in known["docs"]:
+        known["docs"].append(doc_id)
 
 
 def _chunks(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]]]:

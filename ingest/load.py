@@ -1,4 +1,4 @@
-"""Extract files and write them into Neo4j, one transaction per document, then refresh the
+"""Extract files and write them into Neo4j, a group of documents per transaction, then refresh the
 derived structure. This is the one place where ingestion reaches the graph layer (the composition
 root used by `python -m ingest load` and the Ingest page); the stages know nothing of Neo4j."""
 
@@ -9,12 +9,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from neo4j import Driver
+
 from graph.analysis import DeriveSummary, derive
+from graph.batch import GraphBatch
 from graph.build import build_batch
 from graph.db import LOAD_RETRY_S, connect
-from graph.neo4j_writer import WriteResult, apply_schema, write_document
+from graph.neo4j_writer import GROUP_DOCUMENTS, WriteResult, apply_schema, write_documents
 from graph.settings import load_settings
-from ingest.errors import PlanGraphError
+from ingest.errors import GraphError, PlanGraphError
+from ingest.models import Extraction
 from ingest.pipeline import Failure, extract_many
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
@@ -65,26 +69,59 @@ def load_paths(paths: Sequence[Path], *, progress: Progress | None = None) -> Lo
     summary = LoadSummary()
     with connect(settings, retry_s=LOAD_RETRY_S) as driver:
         apply_schema(driver, database=settings.database)
+        group: list[_Ready | Failure] = []
         for done, outcome in enumerate(extract_many(paths), start=1):
             if progress is not None:
                 progress(done, len(paths), str(paths[done - 1]))
-            if isinstance(outcome, Failure):
-                _skip(summary, outcome)
-                continue
-            source = outcome.parsed.normalized.source
-            try:
-                batch = build_batch(outcome)
-                result = write_document(driver, batch, database=settings.database, source=source)
-            except PlanGraphError as error:
-                _skip(summary, Failure(source, error))
-                continue
-            summary.results.append(result)
-            summary.merges.update(m.reason for m in outcome.merges)
-            summary.files.append(FileReport(source, result.outcome, _describe(result)))
+            group.append(_prepare(outcome))
+            if len(group) >= GROUP_DOCUMENTS:
+                _write(driver, settings.database, group, summary)
+                group = []
+        _write(driver, settings.database, group, summary)
         changed = summary.changed_documents()
         if changed:
             summary.derived = derive(driver, database=settings.database, changed_docs=changed)
     return summary
+
+
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    """An extracted document, built into its graph batch, waiting for its group."""
+
+    extraction: Extraction
+    batch: GraphBatch
+    source: str
+
+
+def _prepare(outcome: Extraction | Failure) -> _Ready | Failure:
+    if isinstance(outcome, Failure):
+        return outcome
+    source = outcome.parsed.normalized.source
+    try:
+        return _Ready(outcome, build_batch(outcome), source)
+    except PlanGraphError as error:
+        return Failure(source, error)
+
+
+def _write(
+    driver: Driver, database: str, group: list[_Ready | Failure], summary: LoadSummary
+) -> None:
+    """Write the group's documents together and report every file in order; a document the
+    server refuses is skipped with its error, the others are written."""
+    ready = [item for item in group if isinstance(item, _Ready)]
+    batches, sources = [r.batch for r in ready], [r.source for r in ready]
+    results = iter(write_documents(driver, batches, database=database, sources=sources))
+    for item in group:
+        if isinstance(item, Failure):
+            _skip(summary, item)
+            continue
+        result = next(results)
+        if isinstance(result, GraphError):
+            _skip(summary, Failure(item.source, result))
+            continue
+        summary.results.append(result)
+        summary.merges.update(m.reason for m in item.extraction.merges)
+        summary.files.append(FileReport(item.source, result.outcome, _describe(result)))
 
 
 def _skip(summary: LoadSummary, failure: Failure) -> None:
