@@ -14,6 +14,7 @@ bench/results.json, bench/results.md and the benchmark section of the README.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import math
 import multiprocessing
@@ -48,7 +49,7 @@ from graph.batch import GraphBatch, NodeRow, RelRow
 from graph.build import build_batch
 from graph.cypher import CLEAR_DATABASE
 from graph.db import connect, read
-from graph.neo4j_writer import apply_schema, write_document
+from graph.neo4j_writer import GROUP_DOCUMENTS, apply_schema, write_documents
 from graph.queries import SavedQuery, choices, list_queries, run_query
 from graph.schema import REL_BY_TYPE
 from graph.settings import REPO_ROOT, Settings, load_settings
@@ -65,6 +66,7 @@ SEED = 7
 SIZES = (100, 1000)  # and every plan
 QUICK_DOCUMENTS = 100
 WRITER_ROUNDS = 2
+DEFAULTS_EVERY = 4  # runs of a saved query: one in four with its default parameters
 DERIVE_BUDGET_S = 1200.0  # twice the end-to-end target: enough to tell "too slow" apart
 DERIVE_MEMORY_CAP = 16 * 2**30  # address space of the analysis process (24 GB machine)
 NEO4J_HEAP, NEO4J_PAGECACHE = "2g", "2g"
@@ -274,12 +276,28 @@ def bench_settings() -> Settings:
 @contextmanager
 def bench_server() -> Iterator[Settings]:
     settings = bench_settings()
-    started_here = not server.start(settings).already_running
-    try:
-        yield settings
-    finally:
-        if started_here:
-            server.stop(settings)
+    with only_benchmark(server_dir(settings)):
+        started_here = not server.start(settings).already_running
+        try:
+            yield settings
+        finally:
+            if started_here:
+                server.stop(settings)
+
+
+@contextmanager
+def only_benchmark(data_dir: Path) -> Iterator[None]:
+    """One benchmark at a time on the bench's server: a second one would empty the graph under
+    the first (the quick test while the national run loads, say)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with (data_dir / "bench.lock").open("w", encoding="ascii") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise SystemExit(
+                f"another benchmark is using {data_dir}; try again when it ends"
+            ) from error
+        yield
 
 
 def server_dir(settings: Settings) -> Path:
@@ -371,14 +389,19 @@ def sizes_of(total: int) -> list[int]:
 def load_and_derive(
     driver: Driver, settings: Settings, corpus: Corpus, documents: int
 ) -> tuple[dict[str, Any], Analysis]:
-    """Load the first ``documents`` plans into the empty graph, then run the analysis step."""
+    """Load the first ``documents`` plans into the empty graph, a group of plans per transaction
+    as ``ingest load`` does, then run the analysis step."""
     paths = corpus.paths[:documents]
     rows = 0
     started = time.perf_counter()
-    for path in paths:
-        batch = corpus.batch(path)
-        write_document(driver, batch, database=settings.database, source=path.name)
-        rows += len(batch.nodes) + len(batch.rels)
+    for first in range(0, len(paths), GROUP_DOCUMENTS):
+        group = paths[first : first + GROUP_DOCUMENTS]
+        batches = [corpus.batch(path) for path in group]
+        sources = [path.name for path in group]
+        for result in write_documents(driver, batches, database=settings.database, sources=sources):
+            if isinstance(result, Exception):
+                raise result
+        rows += sum(len(batch.nodes) + len(batch.rels) for batch in batches)
     load_s = time.perf_counter() - started
     analysis = analyse(settings)
     size = {
@@ -516,12 +539,15 @@ def run_one(driver: Driver, database: str, query: SavedQuery, params: dict[str, 
 def parameter_sets(
     driver: Driver, database: str, query: SavedQuery, runs: int, rng: random.Random
 ) -> list[dict[str, Any]]:
-    """Defaults, with the parameters that have choices (regions, initiatives) drawn anew."""
+    """Every fourth run with the defaults (themes_by_region's empty ``within`` is the whole
+    country), the others with the parameters that have choices (regions, initiatives) drawn."""
     options = {p.name: choices(driver, p, database=database) for p in query.parameters}
+    defaults = {p.name: p.default for p in query.parameters}
     return [
-        {p.name: rng.choice(options[p.name]) if options[p.name] else p.default
-         for p in query.parameters}
-        for _ in range(runs)
+        defaults if run % DEFAULTS_EVERY == 0 else
+        {name: rng.choice(options[name]) if options[name] else value
+         for name, value in defaults.items()}
+        for run in range(runs)
     ]  # fmt: skip
 
 
@@ -536,14 +562,20 @@ def percentile(values: Sequence[float], pct: float) -> float:
 
 def compare_writers(driver: Driver, batches: Sequence[GraphBatch], database: str) -> dict[str, Any]:
     """Both writers on the same plans into the empty graph, in turns; the best of
-    ``WRITER_ROUNDS`` rounds each (the first round also warms the server up)."""
+    ``WRITER_ROUNDS`` rounds each (the first round also warms the server up). The batched writer
+    is the tool's own bulk path (a group of plans per transaction); the naive one writes one row a
+    query, a transaction per plan."""
     rows = sum(len(b.nodes) + len(b.rels) for b in batches)
     seconds: dict[str, list[float]] = {"batched": [], "naive": []}
     sizes: dict[str, int] = {}
+    writers: dict[str, Callable[[], object]] = {
+        "batched": partial(write_documents, driver, batches, database=database),
+        "naive": partial(write_each, write_naive, driver, batches, database),
+    }
     for _ in range(WRITER_ROUNDS):
-        for name, writer in (("batched", write_document), ("naive", write_naive)):
+        for name, writer in writers.items():
             clear(driver, database)
-            seconds[name].append(timed(partial(write_each, writer, driver, batches, database)))
+            seconds[name].append(timed(writer))
             sizes[name] = graph_size(driver, database)
     batched, naive = min(seconds["batched"]), min(seconds["naive"])
     return {
@@ -829,7 +861,8 @@ def readme_section(results: Mapping[str, Any]) -> str:
             "",
             f"Measured on {machine['date']} on {machine['cores']} cores (Python "
             f"{machine['python']}, Neo4j heap {machine['neo4j_heap']}, page cache "
-            f"{machine['neo4j_pagecache']}) with the synthetic corpus of `bench/generate.py`.",
+            f"{machine['neo4j_pagecache']}, load average {results['load_average_before'][0]:.1f} "
+            "at the start) with the synthetic corpus of `bench/generate.py`.",
             "",
             markdown(results),
         ]
