@@ -54,7 +54,11 @@ OPTIONAL MATCH (item)-[link:MENTIONS|RESPONSIBLE_FOR]-(focus)
 OPTIONAL MATCH (goal:Goal)-[hm:HAS_MEASURE]->(item)
 WITH focus, item, d, fr, region, link, goal, hm, coalesce(goal, item) AS owner
 OPTIONAL MATCH (d)-[hg:HAS_GOAL]->(owner)
-OPTIONAL MATCH (unit:Institution)-[duty:RESPONSIBLE_FOR]->(x) WHERE x = item OR x = owner
+CALL (item, owner) {{
+  OPTIONAL MATCH (unit:Institution)-[duty:RESPONSIBLE_FOR]->(item) RETURN unit, duty
+  UNION
+  OPTIONAL MATCH (unit:Institution)-[duty:RESPONSIBLE_FOR]->(owner) RETURN unit, duty
+}}
 OPTIONAL MATCH (issuer:Institution)-[iss:ISSUED]->(d)
 OPTIONAL MATCH (region)-[po:PART_OF]->(parent:Region)
 WITH collect(focus) + collect(item) + collect(d) + collect(region) + collect(goal)

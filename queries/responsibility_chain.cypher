@@ -11,11 +11,16 @@ MATCH (d:Document {id: item.doc})-[:FOR_REGION]->(r:Region)
 OPTIONAL MATCH (r)-[:PART_OF]->(parent:Region)
 OPTIONAL MATCH (goal:Goal)-[:HAS_MEASURE]->(item)
 WITH item, d, r, parent, coalesce(goal, item) AS owner
-OPTIONAL MATCH (issuer:Institution)-[:ISSUED]->(d)
-OPTIONAL MATCH (unit:Institution)-[duty:RESPONSIBLE_FOR]->(x) WHERE x = item OR x = owner
-RETURN r.name AS region, parent.name AS parent_region, collect(DISTINCT issuer.name) AS issuers,
+RETURN DISTINCT r.name AS region, parent.name AS parent_region,
+       COLLECT { MATCH (issuer:Institution)-[:ISSUED]->(d) RETURN DISTINCT issuer.name } AS issuers,
        d.title AS document, owner.title AS goal,
        CASE WHEN item:Measure THEN item.text END AS measure,
-       collect(DISTINCT unit.name + ' (' + duty.role + ', ' + duty.source + ')') AS responsible
+       COLLECT {
+         MATCH (unit:Institution)-[duty:RESPONSIBLE_FOR]->(item)
+         RETURN unit.name + ' (' + duty.role + ', ' + duty.source + ')' AS unit
+         UNION
+         MATCH (unit:Institution)-[duty:RESPONSIBLE_FOR]->(owner)
+         RETURN unit.name + ' (' + duty.role + ', ' + duty.source + ')' AS unit
+       } AS responsible
 ORDER BY region, goal
 LIMIT $limit

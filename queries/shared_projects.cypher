@@ -4,4 +4,4 @@ WHERE region_count >= $min_regions
 ORDER BY region_count DESC, p.name
 LIMIT $limit
 RETURN p.name AS project, region_count,
-       COLLECT { MATCH (r:Region)-[:ADOPTS]->(p) RETURN r.name ORDER BY r.name } AS regions
+       COLLECT { MATCH (r:Region)-[:ADOPTS]->(p) RETURN r.name ORDER BY r.name LIMIT 100 } AS regions
