@@ -1,6 +1,6 @@
-// Precomputed (Region)-[:FOCUSES_ON {items}]->(Theme), summed over subtrees: the children of
-// `within` (the provinces when it is empty) over their plans and their descendants' plans, and
-// `within` itself over its own plan when it has one.
+// Sums of the precomputed (Region)-[:FOCUSES_ON]->(Theme) items over subtrees: the children
+// of `within` (the provinces when it is empty) over their plans and their descendants' plans,
+// and `within` itself over its own plan when it has one.
 CALL () {
   CALL () {
     MATCH (c:Region) WHERE $within = '' AND NOT (c)-[:PART_OF]->(:Region)
