@@ -16,14 +16,21 @@ from graph.analysis.store import fetch, in_chunks, write, write_rows
 
 
 @dataclass(frozen=True, slots=True)
+class MeasureLinks:
+    """Every similar pair with the regions of its two measures, and the measures per region."""
+
+    pairs: list[tuple[str, str, str, str]]  # (a, region of a, b, region of b)
+    measures_per_region: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
 class MeasureSimilarity:
-    """What derive_measure_similarity wrote; after a full run also every similar pair with the
-    regions of its two measures, and the measures per region, for the region similarity to use
-    instead of reading them back."""
+    """What derive_measure_similarity wrote, and after a full run its links, for the region
+    similarity to use instead of reading them back (None after an incremental run: the pairs
+    then touch the changed regions only)."""
 
     written: int
-    links: list[tuple[str, str, str, str]] | None  # (a, region of a, b, region of b)
-    measures_per_region: dict[str, int] | None
+    links: MeasureLinks | None
 
 
 def derive_measure_similarity(
@@ -46,11 +53,11 @@ def derive_measure_similarity(
         [pair_row(p, keys) for p in pairs],
         database=database,
     )
-    if regions is not None:  # the pairs touch the changed regions only
-        return MeasureSimilarity(written, None, None)
+    if regions is not None:
+        return MeasureSimilarity(written, None)
     region_of = {row["id"]: row["region"] for row in rows}
     links = [(str(p.a), region_of[p.a], str(p.b), region_of[p.b]) for p in pairs]
-    return MeasureSimilarity(written, links, dict(Counter(region_of.values())))
+    return MeasureSimilarity(written, MeasureLinks(links, dict(Counter(region_of.values()))))
 
 
 def pair_row(pair: Pair, keys: Mapping[Hashable, str]) -> dict[str, Any]:

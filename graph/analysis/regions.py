@@ -79,8 +79,8 @@ def derive_region_similarity(
         r["region"]: set(r["entities"])
         for r in fetch(driver, queries.REGION_ADOPTIONS, database=database)
     }
-    if measures is not None and measures.links is not None and measures.measures_per_region:
-        counts, similar = measures.measures_per_region, measures.links
+    if measures is not None and measures.links is not None:
+        counts, similar = measures.links.measures_per_region, measures.links.pairs
     else:
         counts = {
             r["region"]: r["measures"]
