@@ -14,6 +14,7 @@ from typing import Any
 from neo4j import Driver
 
 from graph.db import read
+from graph.queries import get_query
 
 # What a node is called in a graph view: the first of these properties that it has.
 _CAPTION = "coalesce(n.name, n.title, n.label, left(n.text, 24), n.id)"
@@ -211,20 +212,45 @@ RETURN i.name AS name, count(*) AS items
 ORDER BY items DESC, name
 """
 
-# FOCUSES_ON holds each region's goals and measures per theme, precomputed by the analysis step.
-THEME_COUNTS = """
-MATCH (r:Region)-[f:FOCUSES_ON]->(t:Theme)
-RETURN r.name AS region, t.id AS theme_id, t.label AS theme, t.label_en AS theme_en,
-       sum(f.items) AS items
-ORDER BY region, theme
+# A heatmap stays readable up to about this many regions; a wider scope is shown one level down,
+# each region summed over its subtree (the saved query themes_by_region).
+THEME_REGIONS_MAX = 40
+
+# The regions above some plan's region: the scopes the themes page offers.
+THEME_SCOPES = """
+MATCH (r:Region)-[:FOCUSES_ON]->()
+WITH DISTINCT r
+MATCH (r)-[:PART_OF*1..]->(a:Region)
+RETURN DISTINCT a.id AS adcode, a.name AS name
+ORDER BY adcode
 """
 
+# FOCUSES_ON holds each region's goals and measures per theme, precomputed by the analysis step.
+PLAN_REGIONS_WITHIN = """
+MATCH (r:Region)-[:FOCUSES_ON]->()
+WITH DISTINCT r
+WHERE $within = ''
+   OR EXISTS { MATCH (r)-[:PART_OF*0..]->(w:Region) WHERE w.id = $within OR w.name = $within }
+RETURN r.id AS adcode
+"""
+
+THEME_COUNTS = """
+MATCH (r:Region)-[f:FOCUSES_ON]->(t:Theme) WHERE r.id IN $adcodes
+RETURN r.name AS region, r.id AS adcode, t.id AS theme_id, t.label AS theme,
+       t.label_en AS theme_en, f.items AS items
+ORDER BY adcode, theme
+"""
+
+# With $subtree, the plans of the region and of every region under it.
 THEME_ITEMS = """
-MATCH (r:Region)<-[:FOR_REGION]-(d:Document) WHERE r.id = $region OR r.name = $region
+MATCH (w:Region) WHERE w.id = $region OR w.name = $region
+MATCH (r:Region)-[:PART_OF*0..]->(w) WHERE $subtree OR r = w
+MATCH (r)<-[:FOR_REGION]-(d:Document)
 MATCH (t:Theme) WHERE t.label = $theme OR t.id = $theme
 MATCH (i:Goal|Measure {doc: d.id})-[:ABOUT]->(t)
-RETURN labels(i)[0] AS kind, i.id AS id, coalesce(i.title, i.text) AS text, d.year AS year
-ORDER BY year, kind, i.start
+RETURN r.name AS region, labels(i)[0] AS kind, i.id AS id, coalesce(i.title, i.text) AS text,
+       d.year AS year
+ORDER BY r.id, year, kind, i.start
 """
 
 
@@ -392,11 +418,31 @@ def responsible_institutions(driver: Driver, *, database: str) -> list[str]:
     return [r["name"] for r in read(driver, RESPONSIBLE_INSTITUTIONS, database=database)]
 
 
-def theme_counts(driver: Driver, *, database: str) -> list[dict[str, Any]]:
-    """How many goals and measures of each region's plans are about each theme."""
-    return read(driver, THEME_COUNTS, database=database)
+def theme_scopes(driver: Driver, *, database: str) -> list[dict[str, Any]]:
+    """The regions with plans under them (adcode, name), for choosing what the themes cover."""
+    return read(driver, THEME_SCOPES, database=database)
 
 
-def theme_items(driver: Driver, region: str, theme: str, *, database: str) -> list[dict[str, Any]]:
-    """The goals and measures of a region about a theme (label or id)."""
-    return read(driver, THEME_ITEMS, {"region": region, "theme": theme}, database=database)
+def theme_counts(driver: Driver, within: str = "", *, database: str) -> list[dict[str, Any]]:
+    """Goals and measures per region and theme, for the plans within a region (name or adcode;
+    empty for the whole country). Each region with a plan is a row of its own when there are at
+    most ``THEME_REGIONS_MAX`` of them; otherwise the rows are the regions directly under
+    ``within``, each summed over its subtree, and ``within``'s own plan. ``subtree`` tells which."""
+    found = read(driver, PLAN_REGIONS_WITHIN, {"within": within}, database=database)
+    if len(found) <= THEME_REGIONS_MAX:
+        params = {"adcodes": [row["adcode"] for row in found]}
+        return [
+            {**row, "subtree": False}
+            for row in read(driver, THEME_COUNTS, params, database=database)
+        ]
+    rows = read(driver, get_query("themes_by_region").cypher, {"within": within}, database=database)
+    return [{**row, "subtree": within not in (row["adcode"], row["region"])} for row in rows]
+
+
+def theme_items(
+    driver: Driver, region: str, theme: str, *, subtree: bool = False, database: str
+) -> list[dict[str, Any]]:
+    """The goals and measures about a theme (label or id) of a region's plans, and with
+    ``subtree`` of the plans of the regions under it too."""
+    params = {"region": region, "theme": theme, "subtree": subtree}
+    return read(driver, THEME_ITEMS, params, database=database)

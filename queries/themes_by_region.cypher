@@ -17,6 +17,6 @@ CALL () {
   WHERE region.id = $within OR region.name = $within
   RETURN region, t, f.items AS items
 }
-RETURN region.name AS region, region.id AS adcode, t.label AS theme, t.label_en AS theme_en,
-       items
+RETURN region.name AS region, region.id AS adcode, t.id AS theme_id, t.label AS theme,
+       t.label_en AS theme_en, items
 ORDER BY adcode, theme

@@ -170,10 +170,18 @@ def test_themes_heatmap_and_drill_down(app_env: None, sample_graph: Driver) -> N
     assert '"rect"' in heatmap.proto.spec
     pivot = app.dataframe[0].value
     assert {"阳城县", "瓮安县", "高台县", "吕梁市", "威海市"} <= set(pivot.columns)
-    app.selectbox[0].set_value("瓮安县").run()
-    app.selectbox[1].set_value("teachers").run()
+    app.selectbox[1].set_value("522725").run()  # 瓮安县
+    app.selectbox[2].set_value("teachers").run()
     items = app.dataframe[-1].value
     assert len(items) > 0 and items["text"].str.contains("教师").any()
+
+
+def test_themes_scope_narrows_to_a_province(app_env: None, sample_graph: Driver) -> None:
+    app = open_page("themes")
+    assert app.selectbox[0].value == ""  # the whole country
+    app.selectbox[0].set_value("140000").run()  # 山西省
+    assert set(app.dataframe[0].value.columns) == {"阳城县", "吕梁市"}
+    assert set(app.selectbox[1].options) == {"阳城县", "吕梁市"}
 
 
 def test_ingest_page_waits_for_files(app_env: None, small_graph: Driver) -> None:
