@@ -218,20 +218,24 @@ THEME_REGIONS_MAX = 40
 
 # The regions above some plan's region: the scopes the themes page offers.
 THEME_SCOPES = """
-MATCH (r:Region)-[:FOCUSES_ON]->()
-WITH DISTINCT r
-MATCH (r)-[:PART_OF*1..]->(a:Region)
-RETURN DISTINCT a.id AS adcode, a.name AS name
+MATCH (a:Region)
+WHERE EXISTS { MATCH (a)<-[:PART_OF*1..]-(r:Region) WHERE EXISTS { (r)-[:FOCUSES_ON]->() } }
+RETURN a.id AS adcode, a.name AS name
 ORDER BY adcode
 """
 
 # FOCUSES_ON holds each region's goals and measures per theme, precomputed by the analysis step.
+# The regions with a plan within $within: how many, and which when they are few enough to list.
 PLAN_REGIONS_WITHIN = """
-MATCH (r:Region)-[:FOCUSES_ON]->()
-WITH DISTINCT r
-WHERE $within = ''
-   OR EXISTS { MATCH (r)-[:PART_OF*0..]->(w:Region) WHERE w.id = $within OR w.name = $within }
-RETURN r.id AS adcode
+CALL () {
+  MATCH (r:Region) WHERE $within = '' RETURN r
+  UNION
+  MATCH (w:Region) WHERE w.id = $within OR w.name = $within
+  MATCH (r:Region)-[:PART_OF*0..]->(w) RETURN r
+}
+WITH r WHERE EXISTS { (r)-[:FOCUSES_ON]->() }
+WITH collect(r.id) AS adcodes
+RETURN size(adcodes) AS regions, CASE WHEN size(adcodes) <= $max THEN adcodes END AS adcodes
 """
 
 THEME_COUNTS = """
@@ -428,13 +432,11 @@ def theme_counts(driver: Driver, within: str = "", *, database: str) -> list[dic
     empty for the whole country). Each region with a plan is a row of its own when there are at
     most ``THEME_REGIONS_MAX`` of them; otherwise the rows are the regions directly under
     ``within``, each summed over its subtree, and ``within``'s own plan. ``subtree`` tells which."""
-    found = read(driver, PLAN_REGIONS_WITHIN, {"within": within}, database=database)
-    if len(found) <= THEME_REGIONS_MAX:
-        params = {"adcodes": [row["adcode"] for row in found]}
-        return [
-            {**row, "subtree": False}
-            for row in read(driver, THEME_COUNTS, params, database=database)
-        ]
+    params = {"within": within, "max": THEME_REGIONS_MAX}
+    (found,) = read(driver, PLAN_REGIONS_WITHIN, params, database=database)
+    if found["adcodes"] is not None:
+        listed = read(driver, THEME_COUNTS, {"adcodes": found["adcodes"]}, database=database)
+        return [{**row, "subtree": False} for row in listed]
     rows = read(driver, get_query("themes_by_region").cypher, {"within": within}, database=database)
     return [{**row, "subtree": within not in (row["adcode"], row["region"])} for row in rows]
 
