@@ -114,7 +114,9 @@ def similar_pairs_bruteforce(
     max_partners: int | None = None,
 ) -> list[Pair]:
     """The same relation by comparing every pair: the reference LSH is measured against."""
-    sets = [shingles(text, ngram=ngram) for _, _, text in items]
+    groups = _Groups([text for _, _, text in items], ngram=ngram)
+    sets_of_norm = [_shingles_of(text, ngram) for text in groups.norms]
+    sets = [sets_of_norm[n] for n in groups.norm]
     scored: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for i, j in combinations(range(len(items)), 2):
         if items[i][1] == items[j][1]:
@@ -123,7 +125,6 @@ def similar_pairs_bruteforce(
         if score >= threshold:
             scored[i].append((score, j))
             scored[j].append((score, i))
-    groups = _Groups([text for _, _, text in items], ngram=ngram)
     return _pairs(items, _keep_best(scored, max_partners, len(items)), groups, focus=None)
 
 
@@ -389,10 +390,6 @@ def _shingles_of(clean: str, ngram: int) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _shared_runs(a: str, b: str, limit: int) -> tuple[str, ...]:
-    return _longest_runs(a, b, limit)
-
-
-def _longest_runs(a: str, b: str, limit: int) -> tuple[str, ...]:
     return _runs_of(SequenceMatcher(None, a, b, autojunk=False), a, limit)
 
 
