@@ -225,7 +225,7 @@ ORDER BY adcode
 """
 
 # FOCUSES_ON holds each region's goals and measures per theme, precomputed by the analysis step.
-# The regions with a plan within $within: how many, and which when they are few enough to list.
+# The regions with a plan within $within, when they are at most $max (else null).
 PLAN_REGIONS_WITHIN = """
 CALL () {
   MATCH (r:Region) WHERE $within = '' RETURN r
@@ -235,7 +235,7 @@ CALL () {
 }
 WITH r WHERE EXISTS { (r)-[:FOCUSES_ON]->() }
 WITH collect(r.id) AS adcodes
-RETURN size(adcodes) AS regions, CASE WHEN size(adcodes) <= $max THEN adcodes END AS adcodes
+RETURN CASE WHEN size(adcodes) <= $max THEN adcodes END AS adcodes
 """
 
 THEME_COUNTS = """
