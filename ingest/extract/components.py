@@ -100,10 +100,8 @@ def name_rules() -> NameRules:
     kinds = {s: kind for kind, suffixes in data["institution_suffixes"].items() for s in suffixes}
     suffixes = alternation(kinds)
     places = alternation(load_gazetteer().by_name)
-    heads = "|".join(sorted(map(re.escape, data["project_heads"]), key=len, reverse=True))
-    organisations = "|".join(
-        sorted((re.escape(k) for k in kinds if k not in GENERIC_SUFFIXES), key=len, reverse=True)
-    )
+    heads = alternation(data["project_heads"])
+    organisations = alternation(k for k in kinds if k not in GENERIC_SUFFIXES)
     bare_kinds = {n: kind for kind, names in data["bare_institutions"].items() for n in names}
     bare_kinds = dict(sorted(bare_kinds.items(), key=lambda item: -len(item[0])))
     return NameRules(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from ingest.extract.literals import alternation
 from ingest.models import Comparator, Goal, Measure, Target
 from ingest.spans import innermost_item
 
@@ -54,7 +55,7 @@ def rules() -> TargetRules:
         )
     )
     after = "以上|以下|以内|左右|余"
-    units = "|".join(sorted(map(re.escape, data["units"]), key=len, reverse=True))
+    units = alternation(data["units"])
     number = re.compile(
         rf"(?P<pre>{before})?\s*(?P<value>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
         rf"(?:\s*[-~—至到]\s*(?P<upper>\d+(?:\.\d+)?))?\s*"
