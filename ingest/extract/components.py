@@ -33,8 +33,6 @@ class NameRules:
     head: re.Pattern[str]
     not_projects: frozenset[str]
     policy: re.Pattern[str]
-    policy_suffix: re.Pattern[str]
-    not_policies: frozenset[str]
     institution: re.Pattern[str]
     kinds: dict[str, str]
     middle_breakers: re.Pattern[str]
@@ -62,6 +60,7 @@ class NameRules:
     building_work_after: re.Pattern[str]
     list_separator: re.Pattern[str]
     clause_lead: re.Pattern[str]
+    law_name_continues: re.Pattern[str]
     works_named_as_projects: frozenset[str]
     generic_places: frozenset[str]
     bare: re.Pattern[str]
@@ -91,6 +90,7 @@ PATTERNS_AS_WRITTEN = (
     "building_work_after",
     "list_separator",
     "clause_lead",
+    "law_name_continues",
 )
 
 
@@ -110,8 +110,6 @@ def name_rules() -> NameRules:
         not_projects=frozenset(data["not_projects"]),
         **{key: re.compile(data[key]) for key in PATTERNS_AS_WRITTEN},
         policy=re.compile(data["policy_title"]),
-        policy_suffix=re.compile(data["policy_suffixes"]),
-        not_policies=frozenset(data["not_policies"]),
         institution=re.compile(
             rf"(?:中共)?(?:(?<![新改扩迁续])(?:{places})(?:县委|市委|区委)?"
             rf"|(?:(?<![\u4e00-\u9fff])|(?<=[至到在和与及]))[县市区])"
@@ -263,9 +261,7 @@ def _is_named_school(name: str) -> bool:
 def cited_policies(text: str) -> Iterator[tuple[int, int, str]]:
     rules = name_rules()
     for match in rules.policy.finditer(text):
-        title = re.sub(r"\s+", "", match[1])
-        if title not in rules.not_policies and rules.policy_suffix.search(title):
-            yield match.start(), match.end(), title
+        yield match.start(), match.end(), re.sub(r"\s+", "", match[1])
 
 
 def named_institutions(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -335,13 +331,19 @@ class QuotedNames:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
+        kept = [s for s in doc.spans.get(self.spans_key, []) if not _runs_on(s, text)]
         found = [_span(doc, s, e, "PROJECT", name) for s, e, name in quoted_projects(text)]
         found += [_span(doc, s, e, "PROJECT", name) for s, e, name in construction_projects(text)]
         found += [_span(doc, s, e, "POLICY", title) for s, e, title in cited_policies(text)]
-        doc.spans[self.spans_key] = list(doc.spans.get(self.spans_key, [])) + [
-            s for s in found if s is not None
-        ]
+        doc.spans[self.spans_key] = kept + [s for s in found if s is not None]
         return doc
+
+
+def _runs_on(span: Span, text: str) -> bool:
+    """A gazetteer law name that is only the start of a longer word (教育法 in 教育法治)."""
+    return span.label_ == "POLICY" and bool(
+        name_rules().law_name_continues.match(text, span.end_char)
+    )
 
 
 @Language.factory("plangraph_institutions_v1", default_config={"spans_key": "mentions"})
