@@ -233,3 +233,4 @@ class Extraction:
     targets: tuple[Target, ...]
     responsibilities: tuple[Responsibility, ...]
     merges: tuple[MergeDecision, ...] = ()
+    region_note: str = ""  # why no region was chosen, when none was

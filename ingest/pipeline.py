@@ -51,7 +51,8 @@ def extract_raw(raw: RawDocument) -> Extraction:
 
 def extract_normalized(normalized: NormalizedDocument) -> Extraction:
     parsed = parse(normalized)
-    region = resolve_region(normalized, parsed.meta)
+    resolution = resolve_region(normalized, parsed.meta)
+    region = resolution.region
     mentions = extract_mentions(normalized.folded)
     resolved = resolve(parsed, mentions, region=region)
     targets = extract_targets(
@@ -68,6 +69,7 @@ def extract_normalized(normalized: NormalizedDocument) -> Extraction:
         targets=targets,
         responsibilities=resolved.responsibilities,
         merges=resolved.merges,
+        region_note=resolution.note,
     )
 
 

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract.literals import alternation
-from ingest.extract.regions import load_gazetteer
+from ingest.extract.regions import load_gazetteer, stands_as_place
 
 NAMES = Path(__file__).parent / "patterns" / "names.yml"
 # A place and one of these names no particular school (县中学, 山东省学校).
@@ -61,6 +61,8 @@ class NameRules:
     list_separator: re.Pattern[str]
     clause_lead: re.Pattern[str]
     law_name_continues: re.Pattern[str]
+    own_title_before: re.Pattern[str]
+    own_title_after: re.Pattern[str]
     works_named_as_projects: frozenset[str]
     generic_places: frozenset[str]
     bare: re.Pattern[str]
@@ -91,6 +93,8 @@ PATTERNS_AS_WRITTEN = (
     "list_separator",
     "clause_lead",
     "law_name_continues",
+    "own_title_before",
+    "own_title_after",
 )
 
 
@@ -260,8 +264,18 @@ def _is_named_school(name: str) -> bool:
 
 def cited_policies(text: str) -> Iterator[tuple[int, int, str]]:
     rules = name_rules()
-    for match in rules.policy.finditer(text):
-        yield match.start(), match.end(), re.sub(r"\s+", "", match[1])
+    titles = [(m, re.sub(r"\s+", "", m[1])) for m in rules.policy.finditer(text)]
+    own = {title for match, title in titles if _publishes(text, match)}
+    for match, title in titles:
+        if title not in own:
+            yield match.start(), match.end(), title
+
+
+def _publishes(text: str, match: re.Match[str]) -> bool:
+    """关于印发《X》的通知: the notice publishing the plan names the plan itself."""
+    rules = name_rules()
+    before = text[max(0, match.start() - 6) : match.start()]
+    return bool(rules.own_title_before.search(before) or rules.own_title_after.match(text, match.end()))
 
 
 def named_institutions(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -275,6 +289,8 @@ def named_institutions(text: str) -> Iterator[tuple[int, int, str, str]]:
         if _overlaps(match.span(), taken):
             continue
         if generic or rules.middle_breakers.search(match[1]) or "中小学" in match.group():
+            continue
+        if not _place_stands(text, match.start()):
             continue
         taken.append((match.start(), match.end()))
         yield match.start(), match.end(), match.group(), rules.kinds[match[2]]
@@ -292,6 +308,15 @@ def named_institutions(text: str) -> Iterator[tuple[int, int, str, str]]:
     for match in rules.bare.finditer(text):
         if not _overlaps(match.span(1), taken):
             yield match.start(1), match.end(1), match[1], rules.bare_kinds[match[1]]
+
+
+def _place_stands(text: str, start: int) -> bool:
+    """岚县 in 青岚县教育局 is no place: the name's own boundary rules hold inside names too."""
+    place = load_gazetteer().pattern.match(text, start + 2 if text.startswith("中共", start) else start)
+    if place is None:
+        return True
+    rule = "region.full" if load_gazetteer().by_name[place.group()][0].name == place.group() else "region.short"
+    return rule == "region.short" or stands_as_place(text, place.start(), place.end(), rule)
 
 
 def _generic_school(name: str, suffix: str) -> bool:

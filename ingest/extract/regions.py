@@ -11,12 +11,16 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import yaml
+
 from ingest.extract.literals import alternation
 from ingest.models import DocumentMeta, Mention, NormalizedDocument, Place, RegionRef
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 # Short names that are ordinary words in plans (新建学校, 城区学校, 长安 …) are not places.
 SHORT_NAME_STOPLIST = DATA / "region_short_stoplist.txt"
+# Page metadata that names the publishing body (发布机构, 来源, 录入 …), strongest first.
+PAGE_CUES = ("publisher", "origin", "uploader", "author")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +83,57 @@ def parents_of(adcode: str) -> tuple[Place, ...]:
     return tuple(r.place() for r in load_gazetteer().chain(adcode)[1:])
 
 
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The rules of region_cues.yml, compiled."""
+
+    short_after: re.Pattern[str]
+    short_before: re.Pattern[str]
+    short_not_start: re.Pattern[str]
+    weak_length: int
+    weak_after: re.Pattern[str]
+    abbreviation: re.Pattern[str]
+    abbreviations: dict[str, str]
+    abbreviation_before: re.Pattern[str]
+    abbreviation_after: re.Pattern[str]
+    level_words: re.Pattern[str]
+
+
+@cache
+def cues() -> Cues:
+    data = yaml.safe_load((DATA / "region_cues.yml").read_text(encoding="utf-8"))
+    abbreviations = {str(k): str(v) for k, v in data["abbreviations"].items()}
+    return Cues(
+        short_after=re.compile(data["short_name_after"]),
+        short_before=re.compile(data["short_name_before"]),
+        short_not_start=re.compile(data["short_name_not_start"]),
+        weak_length=int(data["weak_full_name_length"]),
+        weak_after=re.compile(data["weak_full_name_after"]),
+        abbreviation=re.compile(f"[{''.join(abbreviations)}]"),
+        abbreviations=abbreviations,
+        abbreviation_before=re.compile(data["abbreviation_before"]),
+        abbreviation_after=re.compile(data["abbreviation_after"]),
+        level_words=re.compile(data["level_words"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The governed region, or None with the reason why none could be chosen."""
+
+    region: RegionRef | None
+    note: str = ""
+
+
 def find_places(folded: str) -> list[Mention]:
-    """Every gazetteer name in the text (longest first); ambiguous names give one mention per
-    candidate, keyed by adcode, and are settled later by context."""
+    """Every gazetteer name in the text (longest first) that stands as a place there; ambiguous
+    names give one mention per candidate, keyed by adcode, and are settled later by context."""
     gazetteer = load_gazetteer()
     mentions = []
     for match in gazetteer.pattern.finditer(folded):
         candidates = gazetteer.by_name[match.group()]
         rule = "region.full" if candidates[0].name == match.group() else "region.short"
-        if rule == "region.short" and not _short_name_in_context(folded, match):
+        if not stands_as_place(folded, match.start(), match.end(), rule):
             continue
         mentions += [
             Mention("region", match.group(), match.start(), match.end(), rule, r.adcode)
@@ -96,28 +142,46 @@ def find_places(folded: str) -> list[Mention]:
     return mentions
 
 
-def _short_name_in_context(folded: str, match: re.Match[str]) -> bool:
-    """A short name (阳城, 威海) counts only before a word that makes it a place or a body."""
-    after = folded[match.end() : match.end() + 2]
-    return bool(
-        re.match(r"[一二三四五六七八九十]?[中小幼职]|教育|市|县|区|籍|人民|全|实验|特色|名", after)
-    )
+def find_abbreviations(folded: str) -> list[Mention]:
+    """One-character names of provinces and cities where the genre uses them (来陕, 在莞)."""
+    rules = cues()
+    return [
+        Mention("region", m.group(), m.start(), m.end(), "region.abbreviation", code)
+        for m in rules.abbreviation.finditer(folded)
+        if rules.abbreviation_before.search(folded, max(0, m.start() - 1), m.start())
+        and rules.abbreviation_after.match(folded[m.end() : m.end() + 3])
+        and (code := rules.abbreviations[m.group()])
+    ]
 
 
-def resolve_region(normalized: NormalizedDocument, meta: DocumentMeta) -> RegionRef | None:
+def stands_as_place(folded: str, start: int, end: int, rule: str) -> bool:
+    """Whether the name at folded[start:end] is used as a place there, not as part of a word."""
+    rules = cues()
+    before = folded[max(0, start - 4) : start]
+    if rule == "region.full":
+        weak = end - start <= rules.weak_length
+        return not weak or not before or bool(rules.weak_after.search(before))
+    if rules.short_not_start.search(folded[start:end]):
+        return False
+    after = folded[end : end + 3]
+    return bool(rules.short_after.match(after) or rules.short_before.search(before))
+
+
+def resolve_region(normalized: NormalizedDocument, meta: DocumentMeta) -> Resolution:
     gazetteer = load_gazetteer()
-    everywhere = Counter(m.key for m in find_places(normalized.folded) if m.key)
-    cues = [
+    folded = normalized.folded
+    everywhere = Counter(m.key for m in find_places(folded) if m.key)
+    header_cues = [
         ("issuer", " ".join(meta.issuers)),
         ("title", meta.title or ""),
-        ("publisher", normalized.metadata.get("publisher", "")),
+        *((key, normalized.metadata.get(key, "")) for key in PAGE_CUES),
     ]
-    for cue, text in cues:
+    for cue, text in header_cues:
         chosen = _best(gazetteer, find_places(text), everywhere, meta.doc_number)
         if chosen:
-            return _ref(gazetteer, chosen, cue)
-    chosen = _most_named(gazetteer, everywhere, normalized.folded)
-    return _ref(gazetteer, chosen, "text") if chosen else None
+            return Resolution(_ref(gazetteer, chosen, cue))
+    everywhere.update(m.key for m in find_abbreviations(folded) if m.key)
+    return _from_text(gazetteer, everywhere, _plan_level(folded, meta))
 
 
 def _best(
@@ -147,17 +211,42 @@ def _support(
     return (sum(everywhere[p] for p in parents), prefix, everywhere[adcode])
 
 
-def _most_named(gazetteer: Gazetteer, everywhere: Counter[str], folded: str) -> str | None:
-    """No cue in the header: the place the text names most, preferring a city-level plan's own
-    city (全市) over its districts."""
+def _plan_level(folded: str, meta: DocumentMeta) -> str:
+    """The level word the plan uses of itself (全市, 县教育局 …): 市, 县, 区, 州, 旗 or ''."""
+    words = Counter(
+        m[1] or m[2] for m in cues().level_words.finditer(" ".join([*meta.issuers, folded]))
+    )
+    return words.most_common(1)[0][0] if words else ""
+
+
+def _from_text(gazetteer: Gazetteer, everywhere: Counter[str], level: str) -> Resolution:
+    """No cue in the header: the place the text names most, of the plan's own level (全市 → a
+    市), its parents' mentions breaking ties; none when two unrelated places stay equal."""
     if not everywhere:
-        return None
-    level = "prefecture" if "全市" in folded and "全县" not in folded else None
-    ranked = sorted(everywhere.items(), key=lambda kv: (-kv[1], kv[0] or ""))
-    for code, _count in ranked:
-        if code and (level is None or gazetteer.by_code[code].level == level):
-            return code
-    return ranked[0][0]
+        return Resolution(None, "no place named in the header or the text")
+    codes = [c for c in everywhere if not level or gazetteer.by_code[c].name.endswith(level)]
+    if not codes:
+        return Resolution(None, f"no place of the plan's own level ({level}) named in the text")
+    ranked = sorted(codes, key=lambda c: _text_support(gazetteer, c, everywhere), reverse=True)
+    best = ranked[0]
+    for other in ranked[1:]:
+        tied = _text_support(gazetteer, other, everywhere) == _text_support(
+            gazetteer, best, everywhere
+        )
+        if tied and other not in _ancestors(gazetteer, best) and best not in _ancestors(
+            gazetteer, other
+        ):
+            names = "、".join(gazetteer.by_code[c].name for c in (best, other))
+            return Resolution(None, f"the text names {names} equally: region left open")
+    return Resolution(_ref(gazetteer, best, "text"))
+
+
+def _text_support(gazetteer: Gazetteer, code: str, everywhere: Counter[str]) -> tuple[int, int]:
+    return everywhere[code], sum(everywhere[p] for p in _ancestors(gazetteer, code))
+
+
+def _ancestors(gazetteer: Gazetteer, code: str) -> list[str]:
+    return [r.adcode for r in gazetteer.chain(code)[1:]]
 
 
 def _ref(gazetteer: Gazetteer, adcode: str, cue: str) -> RegionRef:
