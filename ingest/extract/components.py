@@ -275,7 +275,8 @@ def _publishes(text: str, match: re.Match[str]) -> bool:
     """关于印发《X》的通知: the notice publishing the plan names the plan itself."""
     rules = name_rules()
     before = text[max(0, match.start() - 6) : match.start()]
-    return bool(rules.own_title_before.search(before) or rules.own_title_after.match(text, match.end()))
+    after = rules.own_title_after.match(text, match.end())
+    return bool(rules.own_title_before.search(before) or after)
 
 
 def named_institutions(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -312,11 +313,11 @@ def named_institutions(text: str) -> Iterator[tuple[int, int, str, str]]:
 
 def _place_stands(text: str, start: int) -> bool:
     """岚县 in 青岚县教育局 is no place: the name's own boundary rules hold inside names too."""
-    place = load_gazetteer().pattern.match(text, start + 2 if text.startswith("中共", start) else start)
-    if place is None:
+    gazetteer = load_gazetteer()
+    place = gazetteer.pattern.match(text, start + 2 if text.startswith("中共", start) else start)
+    if place is None or gazetteer.by_name[place.group()][0].name != place.group():
         return True
-    rule = "region.full" if load_gazetteer().by_name[place.group()][0].name == place.group() else "region.short"
-    return rule == "region.short" or stands_as_place(text, place.start(), place.end(), rule)
+    return stands_as_place(text, place.start(), place.end(), "region.full")
 
 
 def _generic_school(name: str, suffix: str) -> bool:

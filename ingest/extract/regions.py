@@ -233,8 +233,10 @@ def _from_text(gazetteer: Gazetteer, everywhere: Counter[str], level: str) -> Re
         tied = _text_support(gazetteer, other, everywhere) == _text_support(
             gazetteer, best, everywhere
         )
-        if tied and other not in _ancestors(gazetteer, best) and best not in _ancestors(
-            gazetteer, other
+        if (
+            tied
+            and other not in _ancestors(gazetteer, best)
+            and best not in _ancestors(gazetteer, other)
         ):
             names = "、".join(gazetteer.by_code[c].name for c in (best, other))
             return Resolution(None, f"the text names {names} equally: region left open")
