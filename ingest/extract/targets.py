@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -41,6 +41,11 @@ class TargetRules:
     deadlines: tuple[tuple[re.Pattern[str], str], ...]
     unit_aliases: dict[str, str]
     not_metrics: re.Pattern[str]
+    meeting_after: re.Pattern[str]
+    rank_before: re.Pattern[str]
+    metric_joint: re.Pattern[str]
+    rate_head: re.Pattern[str]
+    counted_parts: re.Pattern[str]
 
 
 @cache
@@ -59,6 +64,7 @@ def rules() -> TargetRules:
     number = re.compile(
         rf"(?P<pre>{before})?\s*(?P<value>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
         rf"(?:\s*[-~—至到]\s*(?P<upper>\d+(?:\.\d+)?))?\s*"
+        rf"(?P<wan>{re.escape(data['ten_thousand'])}(?!元|平方米))?"
         rf"(?P<unit>{units})(?P<post>{after})?"
     )
     deadlines = tuple((re.compile(p), fmt) for p, fmt in data["deadlines"])
@@ -70,6 +76,11 @@ def rules() -> TargetRules:
         deadlines,
         data["unit_aliases"],
         re.compile(data["not_metrics"]),
+        re.compile(data["meeting_after"]),
+        re.compile(data["rank_before"]),
+        re.compile(data["metric_joint"]),
+        re.compile(data["rate_head"]),
+        re.compile(data["counted_parts"]),
     )
 
 
@@ -96,8 +107,16 @@ def extract_targets(
     for match in rules().number.finditer(folded):
         target = _target(text, folded, match, items, year)
         if target is not None:
-            found.append(target)
+            found += [replace(target, metric=m) for m in _shared_value_metrics(target.metric)]
     return tuple(found)
+
+
+def _shared_value_metrics(metric: str) -> list[str]:
+    """入园率和覆盖率达95%: two rates that share one value are two targets."""
+    parts = rules().metric_joint.split(metric)
+    if len(parts) > 1 and all(rules().rate_head.search(p) and len(p) >= 3 for p in parts):
+        return parts
+    return [metric]
 
 
 def _target(
@@ -108,8 +127,12 @@ def _target(
     value = chinese_number(match["value"])
     if value is None or (value == 0 and match["unit"] != "%"):
         return None
+    if match["wan"]:
+        value = round(value * 10_000, 4)
     if value == 1 and not match["value"].isdigit() and match["unit"] != "次":
         return None  # 一支队伍, 一批学校: a measure word, not a quantity
+    if rules().counted_parts.match(folded, match.end()):
+        return None
     start, end, metric = _metric(folded, match)
     if not re.search(r"[\u4e00-\u9fff]", metric) or rules().not_metrics.match(metric):
         return None
@@ -143,8 +166,13 @@ def _is_date_or_label(folded: str, match: re.Match[str]) -> bool:
     ordinal = folded[max(0, match.start("value") - 1) : match.start("value")] == "第"
     congress = re.match(r"[大届]|次全会", folded[match.end("value") : match.end("value") + 3])
     # 十四五, 二十大, 第三届, and a 个/项 that opens a slogan (“四个意识”) are not quantities
-    slogan = match["unit"] in "个项" and following == "”"
-    return match["value"] in ("十四", "二十") or ordinal or bool(congress) or slogan
+    quote_before = folded[max(0, match.start() - 1) : match.start()] in ("“", "‘", "'", '"')
+    slogan = match["unit"] in "个项" and (following in "“”\"'‘’" or quote_before)
+    meeting = match["unit"] in ("次", "届") and rules().meeting_after.match(folded, match.end())
+    rank = rules().rank_before.search(folded, max(0, match.start("value") - 2), match.start("value"))
+    return (
+        match["value"] in ("十四", "二十") or ordinal or bool(congress) or slogan or bool(meeting)
+    ) or bool(rank)
 
 
 def _metric(folded: str, match: re.Match[str]) -> tuple[int, int, str]:
