@@ -169,10 +169,10 @@ def _is_date_or_label(folded: str, match: re.Match[str]) -> bool:
     quote_before = folded[max(0, match.start() - 1) : match.start()] in ("“", "‘", "'", '"')
     slogan = match["unit"] in "个项" and (following in "“”\"'‘’" or quote_before)
     meeting = match["unit"] in ("次", "届") and rules().meeting_after.match(folded, match.end())
-    rank = rules().rank_before.search(folded, max(0, match.start("value") - 2), match.start("value"))
-    return (
-        match["value"] in ("十四", "二十") or ordinal or bool(congress) or slogan or bool(meeting)
-    ) or bool(rank)
+    value_at = match.start("value")
+    rank = rules().rank_before.search(folded, max(0, value_at - 2), value_at)
+    label = match["value"] in ("十四", "二十") or ordinal or bool(congress) or slogan
+    return label or bool(meeting) or bool(rank)
 
 
 def _metric(folded: str, match: re.Match[str]) -> tuple[int, int, str]:
