@@ -103,10 +103,11 @@ def resolve(
         _institution(merger, name, found, region) for name, found, _ in merger.of("institution")
     ]
     responsibilities, extra = _responsibilities(parsed, institutions, region)
+    named = institutions + extra
     return Resolved(
         projects=projects,
         policies=policies,
-        institutions=tuple(institutions + extra),
+        institutions=tuple(named + _page_bodies(parsed, named, region)),
         responsibilities=responsibilities,
         merges=tuple(merger.merges.values()),
     )
@@ -248,6 +249,33 @@ def _responsibilities(
             for issuer in parsed.meta.issuers
         ]
     return tuple(found), list(extra.values())
+
+
+# Page fields that name a body: the publisher, the office the page comes from, who entered it.
+PAGE_BODY_FIELDS = ("publisher", "origin", "uploader")
+_BODY_WORD = re.compile(r"(?:局|委|厅|部|办|室|科|股|处|中心|组|会|政府)$")
+
+
+def _page_bodies(
+    parsed: ParsedDocument, known: list[Institution], region: RegionRef | None
+) -> list[Institution]:
+    """The plan's issuers and the bodies the page names (发布机构 市教育局, 信息来源 党工委办),
+    kept without a text span when the text does not name them itself."""
+    values = [
+        *parsed.meta.issuers,
+        *(parsed.normalized.metadata.get(f, "") for f in PAGE_BODY_FIELDS),
+    ]
+    found: dict[str, Institution] = {}
+    names = {i.name for i in known}
+    for value in values:
+        written = re.sub(r"[\s|]+", "", value)
+        if not (2 < len(written) <= 30 and _BODY_WORD.search(written)) or re.search(r"\d", written):
+            continue
+        name, _ = _canonical_institution(written, region)
+        if name not in names and name not in found:
+            code = region.place.adcode if region else None
+            found[name] = Institution(name, _kind_of(name), (), code)
+    return list(found.values())
 
 
 def _kind_of(name: str) -> InstitutionKind:

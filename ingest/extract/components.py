@@ -67,6 +67,21 @@ class NameRules:
     generic_places: frozenset[str]
     bare: re.Pattern[str]
     bare_kinds: dict[str, str]
+    national: re.Pattern[str]
+    national_kinds: dict[str, str]
+    bureau_committee: re.Pattern[str]
+    body_name: re.Pattern[str]
+    body_before: re.Pattern[str]
+    body_opening: re.Pattern[str]
+    body_suffix: re.Pattern[str]
+    body_stem_stop: re.Pattern[str]
+    addressee_before: re.Pattern[str]
+    formulaic_bodies: re.Pattern[str]
+    formula_after: re.Pattern[str]
+    school_list_lead: re.Pattern[str]
+    school_list_item: re.Pattern[str]
+    school_list_item_needs: re.Pattern[str]
+    school_type_words: re.Pattern[str]
 
 
 # Rules compiled from names.yml just as written; the others are assembled from several entries.
@@ -95,6 +110,15 @@ PATTERNS_AS_WRITTEN = (
     "law_name_continues",
     "own_title_before",
     "own_title_after",
+    "bureau_committee",
+    "body_name",
+    "body_stem_stop",
+    "formulaic_bodies",
+    "formula_after",
+    "school_list_lead",
+    "school_list_item",
+    "school_list_item_needs",
+    "school_type_words",
 )
 
 
@@ -108,6 +132,7 @@ def name_rules() -> NameRules:
     organisations = alternation(k for k in kinds if k not in GENERIC_SUFFIXES)
     bare_kinds = {n: kind for kind, names in data["bare_institutions"].items() for n in names}
     bare_kinds = dict(sorted(bare_kinds.items(), key=lambda item: -len(item[0])))
+    national_kinds = {n: kind for kind, names in data["national_bodies"].items() for n in names}
     return NameRules(
         quoted=re.compile(data["quoted"]),
         head=re.compile(rf"(?:党建|示范|专项|三年|实验|试点|创建)?(?:{heads})"),
@@ -131,6 +156,14 @@ def name_rules() -> NameRules:
             rf"(?:{data['bare_after']})"
         ),
         bare_kinds=bare_kinds,
+        national=re.compile(rf"(?:{data['national_before']})({alternation(national_kinds)})"),
+        national_kinds=national_kinds,
+        body_before=re.compile(data["body_before"]),
+        body_opening=re.compile(rf".*(?:{data['body_verbs']})"),
+        body_suffix=re.compile(
+            r"(?:工作领导小组|领导小组|指导委员会|委员会|办公室|专班)(?:秘书组|办公室)?$"
+        ),
+        addressee_before=re.compile(data["addressee_before"]),
     )
 
 
@@ -280,35 +313,114 @@ def _publishes(text: str, match: re.Match[str]) -> bool:
 
 
 def named_institutions(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """Named organisations, longest forms first; none inside a 《》 title (a title names its
+    issuer, not an actor of the plan), in an addressee list (各县区教育局) or in a formula of
+    obedience (按照市委、市政府决策部署)."""
     rules = name_rules()
-    taken: list[tuple[int, int]] = []
-    for start, end, school, _ in school_building_lists(text):
+    taken = [m.span() for m in rules.policy.finditer(text)]
+    for start, end, name, kind in _candidates(text):
+        if _overlaps((start, end), taken) or rules.addressee_before.search(text, 0, start):
+            continue
+        if rules.formulaic_bodies.match(_without_place(name)) and rules.formula_after.match(
+            text, end
+        ):
+            continue
         taken.append((start, end))
-        yield start, end, school, "kindergarten" if school.endswith("幼儿园") else "school"
+        yield start, end, name, kind
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """Every rule's names, the longest-reaching rules first (a whole school name before the
+    university inside it)."""
+    yield from _school_lists(text)
+    for start, end, school, _ in school_building_lists(text):
+        yield start, end, school, _school_kind(school)
+    for match in name_rules().bureau_committee.finditer(text):
+        yield match.start(), match.end(), match.group(), "party_body"
+    yield from _place_named(text)
+    yield from _national_bodies(text)
+    yield from _bodies(text)
+    yield from _local_schools(text)
+    rules = name_rules()
+    for match in rules.bare.finditer(text):
+        yield match.start(1), match.end(1), match[1], rules.bare_kinds[match[1]]
+
+
+def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
+    rules = name_rules()
     for match in rules.institution.finditer(text):
         generic = match[1] == "" and _generic_school(match.group(), match[2])
-        if _overlaps(match.span(), taken):
-            continue
         if generic or rules.middle_breakers.search(match[1]) or "中小学" in match.group():
             continue
-        if not _place_stands(text, match.start()):
+        if _place_stands(text, match.start()):
+            yield match.start(), match.end(), match.group(), rules.kinds[match[2]]
+
+
+def _national_bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
+    rules = name_rules()
+    for match in rules.national.finditer(text):
+        yield match.start(1), match.end(1), match[1], rules.national_kinds[match[1]]
+
+
+def _bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """综合改革领导小组, 学区学术指导委员会: bodies named without a place, after a verb that
+    acts on a body (发挥…作用, 成立) or a list separator."""
+    rules = name_rules()
+    for match in rules.body_name.finditer(text):
+        lead = rules.body_before.search(text, max(0, match.start() - 4), match.start())
+        inner = rules.body_opening.match(match[1])  # 完善领导小组: the verb opens the name
+        if lead is None and inner is None:
             continue
-        taken.append((match.start(), match.end()))
-        yield match.start(), match.end(), match.group(), rules.kinds[match[2]]
+        name = match[1][inner.end() :] if inner else match[1]
+        start = match.end(1) - len(name)
+        stem = rules.body_suffix.sub("", name)
+        if len(stem) >= 2 and not rules.body_stem_stop.search(stem):
+            yield start, match.end(1), name, _body_kind(name)
+
+
+def _body_kind(name: str) -> str:
+    return "party_body" if re.search(r"[县市区省]委|党", name) else "department"
+
+
+def _school_lists(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """建立A附属实验学校、B大学附属…学校: each item of the list is one school's whole name."""
+    rules = name_rules()
+    for lead in rules.school_list_lead.finditer(text):
+        position = lead.end()
+        while item := rules.school_list_item.match(text, position):
+            if not rules.school_list_item_needs.search(item.group()):
+                break
+            yield item.start(), item.end(), item.group(), _school_kind(item.group())
+            separator = rules.list_separator.match(text, item.end())
+            if not separator:
+                break
+            position = separator.end()
+
+
+def _local_schools(text: str) -> Iterator[tuple[int, int, str, str]]:
+    rules = name_rules()
     for match in rules.local_school.finditer(text):
         lead = rules.verb_lead.match(match[1])
         start = match.start(1) + (lead.end() if lead else 0)
         name = text[start : match.end(1)].lstrip("到入至")  # 并入到X小学
         start = match.end(1) - len(name)
         stem = re.sub(r"(中心幼儿园|幼儿园|中心小学|小学|中学|学校)$", "", name)
-        if len(stem) < 2 or rules.local_school_stop.search(stem) or _overlaps(match.span(1), taken):
+        if len(stem) < 2 or rules.local_school_stop.search(stem):
             continue
-        kind = "kindergarten" if name.endswith("幼儿园") else "school"
-        yield start, match.end(1), name, kind
-        taken.append((start, match.end(1)))
-    for match in rules.bare.finditer(text):
-        if not _overlaps(match.span(1), taken):
-            yield match.start(1), match.end(1), match[1], rules.bare_kinds[match[1]]
+        if rules.school_type_words.search(stem):
+            continue  # 普惠性幼儿园, 优质学校: a type of school, not a school
+        yield start, match.end(1), name, _school_kind(name)
+
+
+def _school_kind(name: str) -> str:
+    return "kindergarten" if name.endswith("幼儿园") else "school"
+
+
+def _without_place(name: str) -> str:
+    """市政府 → 政府, 中共阳城县委 → 委: what is left of a name after its place."""
+    rest = name.removeprefix("中共")
+    place = load_gazetteer().pattern.match(rest)
+    return rest[place.end() :] if place else rest
 
 
 def _place_stands(text: str, start: int) -> bool:

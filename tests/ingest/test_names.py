@@ -85,10 +85,25 @@ def test_bare_names_take_the_plans_region(tmp_path: Path) -> None:
         "（1）阳城四小完成主体工程。\n"
         "（2）启动三中、二小外迁计划。\n"
         "（3）职业中学整体搬迁至县职业教育中心。\n"
-        "（4）认真贯彻县委、县政府部署。\n"
+        "（4）学校布局方案报县委、县政府审定。\n"
     )
     path = tmp_path / "plan.txt"
     path.write_text(plan, encoding="utf-8")
     found = {i.name for i in extract_file(path).institutions}
     assert {"阳城三中", "阳城二小", "阳城县职业中学", "阳城县职业教育中心"} <= found
     assert "中共阳城县委员会" in found and "阳城县人民政府" in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "认真贯彻县委、县政府决策部署。",
+        "全面落实市委、市政府、市教育和体育局、区委、区政府安排部署。",
+        "认真落实市第十五次党代会精神和市政府工作报告重点任务。",
+    ],
+)
+def test_bodies_in_a_formula_of_obedience_are_not_actors(tmp_path: Path, sentence: str) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(f"阳城县教育局2023年教育工作要点\n一、总体要求\n{sentence}\n", "utf-8")
+    found = {i.name for i in extract_file(path).institutions}
+    assert not found & {"中共阳城县委员会", "阳城县人民政府", "阳城县政府"}
