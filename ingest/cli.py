@@ -51,9 +51,14 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         type=Path,
         metavar="PATH",
-        default=[Path(__file__).resolve().parent.parent / "corpus"],
+        help="the documents (default: corpus/, or the docs/ folder beside a dev-set gold folder)",
     )
-    evaluate.add_argument("--gold", type=Path, default=GOLD_DIR)
+    evaluate.add_argument(
+        "--gold",
+        type=Path,
+        default=GOLD_DIR,
+        help="tests/gold (default) or a folder in the dev set's format (../shared/devset/gold)",
+    )
     evaluate.add_argument("--verbose", "-v", action="store_true", help="list misses and extras")
     evaluate.set_defaults(handler=_evaluate)
     return parser
@@ -86,7 +91,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     from ingest.evaluate import evaluate, format_report
 
     predictions: list[dict[str, Any]] = []
-    for outcome in extract_many(expand_paths(args.paths)):
+    beside = args.gold.parent / "docs"
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    paths = args.paths or [beside if beside.is_dir() else corpus]
+    for outcome in extract_many(expand_paths(paths)):
         if isinstance(outcome, Failure):
             print(f"error: {outcome.message}", file=sys.stderr)
             continue

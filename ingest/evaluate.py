@@ -25,7 +25,7 @@ import zhconv
 
 from ingest.errors import ConfigError, ReadError
 
-KINDS = ("goals", "measures", "projects", "policies", "institutions", "targets")
+KINDS = ("goals", "measures", "projects", "policies", "institutions", "targets", "responsibilities")
 FLOORS: Mapping[str, float] = {
     "projects": 0.9,
     "policies": 0.9,
@@ -88,12 +88,14 @@ class DocumentScore:
     predicted: bool = True  # False when no prediction named this gold file
 
     def score(self, kind: str) -> KindScore:
-        return self.matchings[kind].score
+        matching = self.matchings.get(kind)
+        return matching.score if matching else KindScore()
 
     @property
     def institution_kinds(self) -> tuple[int, int]:
         """(matched institutions whose kind agrees, matched institutions)."""
         pairs = self.matchings["institutions"].pairs
+        pairs = tuple((p, g) for p, g in pairs if g.get("kind"))
         return sum(p.get("kind") == g.get("kind") for p, g in pairs), len(pairs)
 
 
@@ -113,6 +115,11 @@ class EvalReport:
     def institution_kind_accuracy(self) -> tuple[int, int]:
         counts = [doc.institution_kinds for doc in self.documents]
         return sum(c for c, _ in counts), sum(n for _, n in counts)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds the gold annotates."""
+        return tuple(k for k in KINDS if any(k in doc.matchings for doc in self.documents))
 
     def meets_floors(self) -> bool:
         return all(self.total(kind).f1 >= floor for kind, floor in FLOORS.items())
@@ -173,47 +180,81 @@ def match(predicted: Sequence[Item], gold: Sequence[Item], scorer: Scorer) -> Ma
     )
 
 
-def _project_names(item: Item) -> set[str]:
-    return {normalize(name) for name in [item["name"], *item.get("aliases", ())]}
+# Names match as the dev set's scorer (../shared/devset/score.py) matches them: quotes, brackets
+# and spaces gone, trailing generic words stripped; equal cores, or the shorter core (4+ characters)
+# inside the longer and at least 60 % of its length.
+_SCORER_QUOTES = set("“”\"'‘’「」『』《》〈〉<>()（）【】 \u3000\t\r\n")
+GENERIC_SUFFIXES = (
+    *("计划", "工程", "行动", "政策", "工作", "项目"),
+    *("活动", "制度", "改革", "建设", "试行"),
+)
+
+
+def _scorer_norm(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", name) if ch not in _SCORER_QUOTES)
+
+
+def name_core(name: str) -> str:
+    """A name without its generic trailing words (…工作计划 → …), for lenient matching."""
+    core = _scorer_norm(name)
+    changed = True
+    while changed:
+        changed = False
+        for suffix in GENERIC_SUFFIXES:
+            if core.endswith(suffix) and len(core) - len(suffix) >= 2:
+                core, changed = core[: -len(suffix)], True
+    return core
+
+
+def names_match(predicted: str, gold: str) -> bool:
+    p, g = name_core(predicted), name_core(gold)
+    if p == g:
+        return True
+    short, long_ = sorted((p, g), key=len)
+    return len(short) >= 4 and short in long_ and len(short) / len(long_) >= 0.6
+
+
+def _any_name_matches(p: Item, g: Item, key: str) -> float | None:
+    names_p = [p[key], *p.get("aliases", ())]
+    names_g = [g[key], *g.get("aliases", ())]
+    return 1.0 if any(names_match(a, b) for a in names_p for b in names_g) else None
 
 
 def _score_project(p: Item, g: Item) -> float | None:
-    return 1.0 if _project_names(p) & _project_names(g) else None
-
-
-def _policy_key(title: str) -> str:
-    return normalize(title).removeprefix(_PRC)
+    return _any_name_matches(p, g, "name")
 
 
 def _score_policy(p: Item, g: Item) -> float | None:
-    return 1.0 if _policy_key(p["title"]) == _policy_key(g["title"]) else None
+    return _any_name_matches(p, g, "title")
 
 
 def _score_institution(p: Item, g: Item) -> float | None:
-    return 1.0 if normalize(p["name"]) == normalize(g["name"]) else None
+    return _any_name_matches(p, g, "name")
 
 
 def _score_target(p: Item, g: Item) -> float | None:
+    """Equal value and unit, and metrics sharing 30 % of their characters (or the predicted
+    metric inside the gold text), as the dev set's scorer has it."""
     if not _same_number(p.get("value"), g.get("value")):
         return None
-    if _unit_key(p.get("unit")) != _unit_key(g.get("unit")):
+    if _scorer_norm(p.get("unit") or "") != _scorer_norm(g.get("unit") or ""):
         return None
-    pm, gm = normalize(p.get("metric") or ""), normalize(g.get("metric") or "")
-    overlap = dice(pm, gm)
-    if pm and gm and (pm in gm or gm in pm):
-        return max(overlap, METRIC_DICE)
-    return overlap if overlap >= METRIC_DICE else None
+    pm, gm = _scorer_norm(p.get("metric") or ""), _scorer_norm(g.get("metric") or "")
+    if not pm or not gm:
+        return None
+    overlap = len(set(pm) & set(gm)) / len(set(pm) | set(gm))
+    inside = pm in _scorer_norm(g.get("text") or "")
+    return max(overlap, METRIC_DICE) if inside else (overlap if overlap >= 0.3 else None)
 
 
-def _unit_key(unit: str | None) -> str:
-    """The unit without a leading classifier: 个学时 and 学时, 个百分点 and 百分点 are one unit."""
-    key = normalize(unit or "")
-    return key[1:] if len(key) > 1 and key.startswith("个") else key
+def _score_responsibility(p: Item, g: Item) -> float | None:
+    same_role = p.get("role") == g.get("role")
+    return 1.0 if same_role and names_match(p["institution"], g["institution"]) else None
 
 
 def _same_number(a: Any, b: Any) -> bool:
     try:
-        return abs(float(a) - float(b)) < 1e-9
+        return round(float(a), 4) == round(float(b), 4)
     except (TypeError, ValueError):
         return False
 
@@ -238,6 +279,7 @@ SCORERS: Mapping[str, Scorer] = {
     "policies": _score_policy,
     "institutions": _score_institution,
     "targets": _score_target,
+    "responsibilities": _score_responsibility,
 }
 
 
@@ -252,8 +294,28 @@ def load_gold(gold_dir: Path) -> dict[str, dict[str, Any]]:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:
             raise ConfigError(f"unreadable gold file: {e}", source=str(path)) from e
+        if "named_projects" in data:  # the dev set's format (../shared/devset/ANNOTATION.md)
+            data = from_devset(data, path.stem + ".txt")
         gold[Path(data["source"]).name] = data
     return gold
+
+
+def from_devset(data: Mapping[str, Any], source: str) -> dict[str, Any]:
+    """A dev-set gold file in this module's layout: its names as items, its region by name."""
+    return {
+        "source": source,
+        "region": {"name": (data.get("region") or {}).get("name")},
+        "projects": [{"name": n} for n in data.get("named_projects", [])],
+        "policies": [{"title": t} for t in data.get("policy_documents", [])],
+        "institutions": [{"name": n, "kind": None} for n in data.get("institutions", [])],
+        "targets": list(data.get("targets", [])),
+        "responsibilities": [
+            {"institution": unit, "role": role}
+            for item in data.get("responsibilities", [])
+            for role in ("lead", "support")
+            for unit in item.get(role, [])
+        ],
+    }
 
 
 def evaluate(predictions: Sequence[Mapping[str, Any]], gold_dir: Path) -> EvalReport:
@@ -270,21 +332,48 @@ def evaluate(predictions: Sequence[Mapping[str, Any]], gold_dir: Path) -> EvalRe
 def _score_document(prediction: Mapping[str, Any] | None, gold: Mapping[str, Any]) -> DocumentScore:
     predicted = prediction or {}
     matchings = {
-        kind: match(_predicted_items(predicted, kind), gold.get(kind, []), SCORERS[kind])
+        kind: match(
+            _deduplicated(kind, _predicted_items(predicted, kind)),
+            _deduplicated(kind, gold.get(kind, [])),
+            SCORERS[kind],
+        )
         for kind in KINDS
+        if kind in gold  # the dev set's gold has no goals or measures
     }
     region = predicted.get("region") or {}
     gold_region = gold.get("region") or {}
+    key = "adcode" if "adcode" in gold_region else "name"
     return DocumentScore(
         source=Path(gold["source"]).name,
         matchings=matchings,
-        region_correct=region.get("adcode") == gold_region.get("adcode"),
+        region_correct=region.get(key) == gold_region.get(key),
         predicted=prediction is not None,
     )
 
 
+# What makes two items of a kind the same item, for counting each once as the dev set's scorer does.
+_IDENTITY: Mapping[str, Callable[[Item], str]] = {
+    "projects": lambda item: _scorer_norm(item["name"]),
+    "policies": lambda item: _scorer_norm(item["title"]),
+    "institutions": lambda item: _scorer_norm(item["name"]),
+    "responsibilities": lambda item: f"{_scorer_norm(item['institution'])}|{item['role']}",
+}
+
+
+def _deduplicated(kind: str, items: Sequence[Item]) -> list[Item]:
+    identity = _IDENTITY.get(kind)
+    if identity is None:
+        return list(items)
+    seen: dict[str, Item] = {}
+    for item in items:
+        seen.setdefault(identity(item), item)
+    return [item for key, item in seen.items() if key]
+
+
 def _predicted_items(prediction: Mapping[str, Any], kind: str) -> list[Item]:
     items = list(prediction.get(kind) or [])
+    if kind == "responsibilities":
+        return [r for r in items if r.get("source") == "annotation"]
     if kind != "measures":
         return items
     goal_numbers = {g["id"]: g.get("number") for g in prediction.get("goals") or [] if "id" in g}
@@ -299,6 +388,8 @@ def describe(kind: str, item: Item) -> str:
         return str(item.get("title"))
     if kind == "institutions":
         return f"{item.get('name')} ({item.get('kind')})"
+    if kind == "responsibilities":
+        return f"{item.get('institution')} ({item.get('role')})"
     if kind == "targets":
         comparator, unit = item.get("comparator") or "", item.get("unit") or ""
         return f"{item.get('metric')} {comparator}{item.get('value')}{unit}"
@@ -309,11 +400,12 @@ def describe(kind: str, item: Item) -> str:
 
 def format_report(report: EvalReport, *, verbose: bool = False) -> str:
     """A plain-text table of the scores; with ``verbose``, per-document scores and the misses."""
-    lines = [_table([(kind, report.total(kind)) for kind in KINDS])]
+    lines = [_table([(kind, report.total(kind)) for kind in report.kinds])]
     correct, total = report.region_accuracy
     lines.append(f"region accuracy {correct}/{total}")
     right, matched = report.institution_kind_accuracy
-    lines.append(f"institution kind accuracy {right}/{matched}")
+    if matched:
+        lines.append(f"institution kind accuracy {right}/{matched}")
     lines.append(f"meets floors: {'yes' if report.meets_floors() else 'no'}")
     if report.unmatched_predictions:
         lines.append("predictions without gold: " + ", ".join(report.unmatched_predictions))
@@ -335,9 +427,8 @@ def _document_details(doc: DocumentScore) -> str:
     status = "" if doc.predicted else " (no prediction)"
     region = "ok" if doc.region_correct else "WRONG"
     lines = [f"\n== {doc.source}{status}  region {region}"]
-    lines.append(_table([(kind, doc.score(kind)) for kind in KINDS]))
-    for kind in KINDS:
-        matching = doc.matchings[kind]
+    lines.append(_table([(kind, doc.score(kind)) for kind in doc.matchings]))
+    for kind, matching in doc.matchings.items():
         lines.extend(f"  FP {kind}: {describe(kind, item)}" for item in matching.false_positives)
         lines.extend(f"  FN {kind}: {describe(kind, item)}" for item in matching.false_negatives)
     return "\n".join(lines)
