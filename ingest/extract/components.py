@@ -5,6 +5,7 @@ institutions, span.kb_id_ the kind."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ class NameRules:
     kinds: dict[str, str]
     middle_breakers: re.Pattern[str]
     max_punctuated_name: int
+    min_bare_quoted: int
     construction_lead: re.Pattern[str]
     construction: re.Pattern[str]
     local_school: re.Pattern[str]
@@ -63,6 +65,18 @@ class NameRules:
     law_name_continues: re.Pattern[str]
     own_title_before: re.Pattern[str]
     own_title_after: re.Pattern[str]
+    period_label: re.Pattern[str]
+    counted_label: re.Pattern[str]
+    distributive: re.Pattern[str]
+    goal_phrase: re.Pattern[str]
+    system_name: re.Pattern[str]
+    short_label_activity: re.Pattern[str]
+    short_label_not_activity: re.Pattern[str]
+    short_label_max: int
+    run_verb_before: re.Pattern[str]
+    programme_list: re.Pattern[str]
+    unquoted_programme: re.Pattern[str]
+    unquoted_programme_stop: re.Pattern[str]
     works_named_as_projects: frozenset[str]
     generic_places: frozenset[str]
     bare: re.Pattern[str]
@@ -110,6 +124,17 @@ PATTERNS_AS_WRITTEN = (
     "law_name_continues",
     "own_title_before",
     "own_title_after",
+    "period_label",
+    "counted_label",
+    "distributive",
+    "short_label_not_activity",
+    "short_label_activity",
+    "goal_phrase",
+    "system_name",
+    "run_verb_before",
+    "programme_list",
+    "unquoted_programme",
+    "unquoted_programme_stop",
     "bureau_committee",
     "body_name",
     "body_stem_stop",
@@ -146,6 +171,8 @@ def name_rules() -> NameRules:
         ),
         kinds=kinds,
         max_punctuated_name=int(data["max_punctuated_name"]),
+        min_bare_quoted=int(data["min_bare_quoted"]),
+        short_label_max=int(data["short_label_max"]),
         motto_part_max=int(data["motto_part_max"]),
         head_at_end=re.compile(rf"(?:{heads})$"),
         institution_at_end=re.compile(rf"(?:{organisations})$"),
@@ -179,15 +206,29 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
         punctuated = re.search(r"[,，、;；]", inner)
         if inner in rules.not_projects or re.search(r"[。:：!?]", inner):
             continue
-        if punctuated and len(inner) > rules.max_punctuated_name:
+        if punctuated and len(inner) > rules.max_punctuated_name and not _has_head(text, match):
+            continue
+        if rules.period_label.match(inner):
             continue
         head = rules.head.match(text, match.end())
+        activity = None if head else _activity_after(text, inner, match.end())
+        if activity:
+            yield match.start(), activity.end(), inner + activity[1]
+            continue
+        if not head and _unrun_count(text, inner, match.start()):
+            continue
+        if not head and rules.goal_phrase.match(inner):
+            continue
+        if not head and len(inner) < rules.min_bare_quoted:
+            continue
+        if not head and _is_motto(inner) and not _run(text, match.start()):
+            continue  # “生态强市、魅力承德”: a list of short clauses is a slogan unless run
         if rules.number_name.match(inner):
             head = rules.number_head.match(text, match.end())
             if not head:
                 continue
-        if not head and rules.not_project_pattern.search(inner):
-            continue
+        if rules.not_project_pattern.search(inner):
+            continue  # days and festivals (…安全教育日, 端午节), with or without 活动 after them
         if _is_motto(inner) and rules.motto_followers.match(text, match.end()):
             continue
         if _only_known_slogans(inner):
@@ -198,6 +239,68 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), head.end(), inner + head.group()
         else:
             yield match.start(), match.end(), inner
+
+
+@cache
+def known_projects() -> frozenset[str]:
+    """The names in the project gazetteer (patterns/projects.jsonl)."""
+    lines = (Path(__file__).parent / "patterns" / "projects.jsonl").read_text(encoding="utf-8")
+    return frozenset(json.loads(line)["pattern"] for line in lines.splitlines() if line.strip())
+
+
+def _activity_after(text: str, inner: str, end: int) -> re.Match[str] | None:
+    """“中高本”衔接和…: the activity written right after a short label belongs to its name."""
+    rules = name_rules()
+    if len(inner) > rules.short_label_max or inner in rules.not_projects:
+        return None
+    if inner in known_projects():
+        return None  # “双减”攻坚成果: a known programme's name stands alone
+    if rules.number_name.match(inner) or rules.system_name.search(inner):
+        return None  # “321”发展愿景, “学区制”综合改革: a code or a named system stands alone
+    activity = rules.short_label_activity.match(text, end)
+    if activity is None or rules.short_label_not_activity.match(activity[1]):
+        return None
+    return activity
+
+
+def _run(text: str, start: int) -> bool:
+    """A verb that runs things (实施, 开展, 推进 …) right before a quoted name."""
+    return bool(name_rules().run_verb_before.search(text, max(0, start - 4), start))
+
+
+def _has_head(text: str, match: re.Match[str]) -> bool:
+    return bool(name_rules().head.match(text, match.end()))
+
+
+def _unrun_count(text: str, inner: str, start: int) -> bool:
+    """“四区”, “三件大事”: a label built on a count that the plan does not run."""
+    rules = name_rules()
+    run = _run(text, start)
+    named = rules.head_at_end.search(inner)  # “三个100行动” names its programme itself
+    counted = rules.counted_label.match(inner) and not rules.distributive.match(inner)
+    return bool(counted) and not run and not named
+
+
+def programme_lists(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each item of a quoted list of named programmes (“A工程、B工程”等八项工程)."""
+    for match in name_rules().programme_list.finditer(text):
+        position = match.start(1)
+        for item in match[1].split("、"):
+            nested = re.search(r"[‘'“]", item)  # 义务教育‘双减’改革 → 双减改革
+            start = position + (nested.start() if nested else 0)
+            name = re.sub(r"[‘’'“”]", "", item[nested.start() :] if nested else item)
+            yield start, position + len(item), name
+            position += len(item) + 1
+
+
+def unquoted_programmes(text: str) -> Iterator[tuple[int, int, str]]:
+    """实施职业院校达标工程, 开展送课到校活动: a programme run by name without quote marks."""
+    rules = name_rules()
+    for match in rules.unquoted_programme.finditer(text):
+        lead = rules.clause_lead.match(match[1])  # 启动实施X计划: the verbs open no name
+        name = match[1][lead.end() :] if lead else match[1]
+        if len(name) > 4 and not rules.unquoted_programme_stop.search(name):
+            yield match.end(1) - len(name), match.end(1), name
 
 
 def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
@@ -469,12 +572,26 @@ class QuotedNames:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
+        titles = [m.span() for m in name_rules().policy.finditer(text)]
         kept = [s for s in doc.spans.get(self.spans_key, []) if not _runs_on(s, text)]
-        found = [_span(doc, s, e, "PROJECT", name) for s, e, name in quoted_projects(text)]
-        found += [_span(doc, s, e, "PROJECT", name) for s, e, name in construction_projects(text)]
+        projects = [
+            *quoted_projects(text),
+            *construction_projects(text),
+            *programme_lists(text),
+            *unquoted_programmes(text),
+        ]
+        found = [_span(doc, s, e, "PROJECT", name) for s, e, name in projects]
         found += [_span(doc, s, e, "POLICY", title) for s, e, title in cited_policies(text)]
-        doc.spans[self.spans_key] = kept + [s for s in found if s is not None]
+        spans = [s for s in kept + found if s is not None and not _inside_title(s, titles)]
+        doc.spans[self.spans_key] = spans
         return doc
+
+
+def _inside_title(span: Span, titles: list[tuple[int, int]]) -> bool:
+    """A programme named only in a 《》 title is the title's subject, not one the plan runs."""
+    return span.label_ == "PROJECT" and any(
+        start < span.start_char and span.end_char <= end for start, end in titles
+    )
 
 
 def _runs_on(span: Span, text: str) -> bool:
