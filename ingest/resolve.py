@@ -129,10 +129,17 @@ def _canonical_policy(surface: str) -> tuple[str, str]:
     return title, "《》 removed"
 
 
+_NOTICE_WORDS = re.compile(r"^(?:附件\d*[:：]?|关于印发|印发)|的通知$|[《》“”\"\s]")
+
+
 def _is_own_title(surface: str, own_title: str) -> bool:
-    """The notice cites the plan's own title in 《》: that is the document, not a citation."""
-    title = fold(re.sub(r"\s+", "", surface))
-    return bool(own_title) and (title == own_title.replace(" ", "") or title.endswith("工作要点"))
+    """The plan cites its own title in 《》 (its notice, an editor's note), in full or shortened
+    to its last words (《三年行动计划》 for 《XX区教育…三年行动计划》): that is the document itself."""
+    title = _NOTICE_WORDS.sub("", fold(surface))
+    own = _NOTICE_WORDS.sub("", own_title)
+    if title.endswith("工作要点"):
+        return True
+    return bool(own) and len(title) >= 4 and (own.endswith(title) or title.endswith(own))
 
 
 def _absorb_bare_names(merger: _Merger) -> tuple[Project, ...]:

@@ -167,7 +167,7 @@ def name_rules() -> NameRules:
         institution=re.compile(
             rf"(?:中共)?(?:(?<![新改扩迁续])(?:{places})(?:县委|市委|区委)?"
             rf"|(?:(?<![\u4e00-\u9fff])|(?<=[至到在和与及]))[县市区])"
-            rf"({data['name_middle']})({suffixes})"
+            rf"({data['name_middle']})({suffixes})(?!{data['suffix_runs_on']})"
         ),
         kinds=kinds,
         max_punctuated_name=int(data["max_punctuated_name"]),
