@@ -134,7 +134,7 @@ _NOTICE_WORDS = re.compile(r"^(?:附件\d*[:：]?|关于印发|印发)|的通知
 
 def _is_own_title(surface: str, own_title: str) -> bool:
     """The plan cites its own title in 《》 (its notice, an editor's note), in full or shortened
-    to its last words (《三年行动计划》 for 《XX区教育…三年行动计划》): that is the document itself."""
+    to its last words (《三年行动计划》 for 《XX区…三年行动计划》): that is the document itself."""
     title = _NOTICE_WORDS.sub("", fold(surface))
     own = _NOTICE_WORDS.sub("", own_title)
     if title.endswith("工作要点"):
