@@ -45,6 +45,7 @@ class Rules:
     split_names: re.Pattern[str]
     sentence_end: re.Pattern[str]
     event_heading: re.Pattern[str]
+    signature: re.Pattern[str]
     issuer_suffixes: tuple[str, ...]
     lead_words: tuple[str, ...]
 
@@ -215,7 +216,7 @@ def _structure(
     doc_id: str, normalized: NormalizedDocument, body: list[Line]
 ) -> tuple[tuple[Section, ...], tuple[Goal, ...], tuple[Measure, ...]]:
     body = [line for line in body if not rules().boilerplate.search(line.text.strip())]
-    body = _without_event_reports(body)
+    body = _without_signature(_without_event_reports(body))
     end = body[-1].end if body else 0
     heads = _section_heads(body)
     sections: list[Section] = []
@@ -237,6 +238,14 @@ def _structure(
             measures.extend(goal_measures)
     del end
     return tuple(sections), tuple(goals), _numbered_measures(doc_id, measures)
+
+
+def _without_signature(body: list[Line]) -> list[Line]:
+    """The issuer's name and the date under the last item sign the plan; they are no measures."""
+    end = len(body)
+    while end > 1 and rules().signature.match(body[end - 1].text.strip()):
+        end -= 1
+    return body[:end]
 
 
 def _section_heads(body: list[Line]) -> list[tuple[int, str | None, str]]:
@@ -286,6 +295,8 @@ def _goals(
     starts = [i for i, line in enumerate(lines) if rules().item.match(line.text.strip())]
     if not starts:
         starts = [i for i, line in enumerate(lines) if rules().subsection.match(line.text.strip())]
+    if head is not None and starts and _is_measure_block(head):
+        return [_measure_section(doc_id, normalized, section_id, head, lines, starts, offset)]
     if not starts:
         if head is None or not lines:
             return []
@@ -295,6 +306,51 @@ def _goals(
         stop = starts[n + 1] if n + 1 < len(starts) else len(lines)
         found.append(_numbered_goal(doc_id, normalized, section_id, lines[first:stop], offset + n))
     return found
+
+
+def _is_measure_block(head: Line) -> bool:
+    """二、工作措施: a section that lists the plan's measures, not its goals."""
+    title = rules().section.match(head.text.strip())
+    text = title[3] if title else head.text.strip()
+    label = rules().measure_label.match(text)
+    return bool(label) and not text[label.end() :].strip()
+
+
+def _measure_section(
+    doc_id: str,
+    normalized: NormalizedDocument,
+    section_id: str | None,
+    head: Line,
+    lines: list[Line],
+    starts: list[int],
+    index: int,
+) -> tuple[Goal, list[Measure]]:
+    """Under 二、工作措施 each numbered item is one measure of the section, which stands as a
+    goal of its own (its heading is its title)."""
+    goal_id = f"{doc_id}#g{index + 1}"
+    numbered = rules().section.match(head.text.strip())
+    title = numbered[3].strip() if numbered else head.text.strip()
+    goal = Goal(goal_id, section_id, None, title, title, head.start, lines[-1].end)
+    measures = []
+    for n, first in enumerate(starts):
+        block = lines[first : starts[n + 1] if n + 1 < len(starts) else len(lines)]
+        match = rules().item.match(block[0].text.strip()) or rules().subsection.match(
+            block[0].text.strip()
+        )
+        start = block[0].start + (block[0].text.index(match[2]) if match else 0)
+        acting = [line for line in block if not rules().responsibility.match(line.text.strip())]
+        end = max((_before_note(line) for line in acting), default=block[-1].end)
+        start, end = _trim(normalized.text, start, end)
+        if end - start >= 4:
+            measures.append(Measure("", goal_id, normalized.text[start:end], start, end))
+    return goal, measures
+
+
+def _before_note(line: Line) -> int:
+    """Where a line's text ends before a responsibility annotation (the line's start if it is
+    nothing but one)."""
+    note = rules().responsibility.search(line.text)
+    return line.end if note is None else line.start + note.start()
 
 
 def _heading_goal(
@@ -357,6 +413,9 @@ def _goal_body(
     measures: list[Measure] = []
     for line in lines:
         text = line.text.strip()
+        if rules().responsibility.match(text):
+            continue  # （责任单位：…） on a line of its own annotates, it does not act
+        line = Line(line.start, _before_note(line), line.text[: _before_note(line) - line.start])
         label = rules().aim_label.match(text)
         if label:
             aim = normalized.text[line.start + label.end() : line.end].strip()
@@ -414,7 +473,7 @@ def _responsibility_notes(
 ) -> tuple[ResponsibilityNote, ...]:
     notes = []
     for match in rules().responsibility.finditer(folded):
-        item = _owner(match.start(), goals, measures)
+        item = _owner(folded, match.start(), goals, measures)
         if item is None:
             continue
         names = tuple(n.strip() for n in rules().split_names.split(match[2]) if n.strip())
@@ -428,11 +487,18 @@ def _note_end(folded: str, match: re.Match[str]) -> int:
     return end + 1 if end < len(folded) and folded[end] == ")" else end
 
 
-def _owner(position: int, goals: tuple[Goal, ...], measures: tuple[Measure, ...]) -> str | None:
-    """The measure the annotation follows (or is inside), else the goal it belongs to."""
-    for measure in measures:
-        if measure.start <= position <= measure.end + 2:
-            return measure.id
+def _owner(
+    folded: str, position: int, goals: tuple[Goal, ...], measures: tuple[Measure, ...]
+) -> str | None:
+    """The measure the annotation follows (or is inside), else the goal it belongs to. A note
+    follows a measure when only other notes, brackets and a line break stand between them
+    (〔责任股室：A；配合单位：B〕 under or after the measure)."""
+    before = [m for m in measures if m.start <= position]
+    if before:
+        last = max(before, key=lambda m: m.start)
+        gap = folded[last.end : position]
+        if position <= last.end + 2 or (len(gap) <= 60 and not re.search(r"[。!?！？]|\n.*\n", gap)):
+            return last.id
     for goal in goals:
         if goal.start <= position <= goal.end:
             return goal.id

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from ingest.extract.components import construction_projects, named_institutions, quoted_projects
+from ingest.extract.components import (
+    construction_projects,
+    named_institutions,
+    programme_lists,
+    quoted_projects,
+    unquoted_programmes,
+)
 from ingest.pipeline import extract_file
 
 
@@ -107,3 +113,92 @@ def test_bodies_in_a_formula_of_obedience_are_not_actors(tmp_path: Path, sentenc
     path.write_text(f"阳城县教育局2023年教育工作要点\n一、总体要求\n{sentence}\n", "utf-8")
     found = {i.name for i in extract_file(path).institutions}
     assert not found & {"中共阳城县委员会", "阳城县人民政府", "阳城县政府"}
+
+
+def institutions(text: str) -> list[str]:
+    return [name for _, _, name, _ in named_institutions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("发挥综合改革领导小组统筹协调作用。", ["综合改革领导小组"]),
+        ("成立学区学术指导委员会,探索评价体系。", ["学区学术指导委员会"]),
+        ("切实发挥市委教育工作领导小组秘书组作用。", ["市委教育工作领导小组秘书组"]),
+        ("推动教育部重点课题成果转化。", ["教育部"]),
+        (
+            "中共六安市教育局(六安市体育局)委员会 六安市教育局",
+            ["中共六安市教育局(六安市体育局)委员会", "六安市教育局"],
+        ),
+        ("沙坪坝区教委、市委教育体育工委", ["沙坪坝区教委", "市委教育体育工委"]),
+        (
+            "建立中国科学院附属实验学校、北京工业大学附属广渠门实验学校",
+            ["中国科学院附属实验学校", "北京工业大学附属广渠门实验学校"],
+        ),
+        ("设立瓮安县教育督导服务中心,配齐人员。", ["瓮安县教育督导服务中心"]),
+    ],
+)
+def test_named_bodies_schools_and_central_bodies_are_found_whole(
+    text: str, expected: list[str]
+) -> None:
+    assert institutions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("各市(县)区教育局,各直属院校:", []),  # an addressee list
+        ("认真落实市委、市政府决策部署。", []),  # a formula of obedience
+        ("落实《中共河南省委 河南省人民政府关于深化教育教学改革的实施意见》", []),  # a title
+        ("扩大普惠性幼儿园覆盖面,作为学校办学的重点,强化学校管理。", []),  # types, fragments
+        ("依据山东省初中学业水平考试命题要求。", []),  # 初中学 runs on into 学业
+        ("完善领导小组、综合改革办公室和各学区工作委员会。", ["综合改革办公室"]),
+    ],
+)
+def test_addressees_formulae_titles_and_types_are_no_institutions(
+    text: str, kept: list[str]
+) -> None:
+    assert institutions(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("建设“繁荣宜居智慧”新城,助力“四区”建设,聚焦“三件大事”", []),
+        ("与时俱进“图新”,锐意改革“图变”", []),
+        ("为建设“生态强市、魅力承德”做出贡献", []),
+        ("开展以“抓落实、提质量、强安全”为目标的行动", []),
+        ("全面实施“十四五”规划", []),
+        ("围绕“办人民满意的教育和体育”", []),
+        ("坚持“第一议题”制度", ["第一议题制度"]),
+        ("推进“三全育人”,开展“一校一案”研训", ["三全育人", "一校一案"]),
+        ("聚力“六破六立”", ["六破六立"]),
+        ("推进“中高本”衔接和产教融合", ["中高本衔接"]),
+        ("巩固“双减”攻坚成果", []),  # the gazetteer names 双减 on its own
+        (
+            "扎实开展“学习贯彻二十大 展现教育新担当”主题实践活动",
+            ["学习贯彻二十大 展现教育新担当主题实践活动"],
+        ),
+    ],
+)
+def test_quoted_labels_by_what_the_plan_does_with_them(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+def test_each_item_of_a_quoted_programme_list_is_a_project() -> None:
+    text = "持续深化“新时代教育评价改革、义务教育‘双减’改革、中高考改革等八项改革,"
+    assert names(programme_lists(text)) == ["新时代教育评价改革", "双减改革", "中高考改革"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("实施职业院校达标工程,创建示范区。", ["职业院校达标工程"]),
+        ("实施教育系统党的政治建设攻坚行动。", ["教育系统党的政治建设攻坚行动"]),
+        ("启动实施威海市第三期特殊教育提升计划,", ["威海市第三期特殊教育提升计划"]),
+        ("深入开展多形式、分层次的学习培训和宣传宣讲活动。", []),
+        ("实施学前教育、义务教育发展提升工程。", []),
+    ],
+)
+def test_unquoted_programmes_the_plan_runs(text: str, kept: list[str]) -> None:
+    assert names(unquoted_programmes(text)) == kept

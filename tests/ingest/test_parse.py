@@ -1,0 +1,74 @@
+"""Structure of a plain plan (ingest/parse.py): goals, a 工作措施 block, responsibility annotations
+in every form the conventions list, and the signature under the last item."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.models import ParsedDocument
+from ingest.normalize import normalize
+from ingest.parse import parse
+from ingest.read import read_document
+
+PLAN = """青山县教育局2024年教育工作要点
+
+一、目标任务
+1.学前三年毛入园率达到92%。
+2.新建幼儿园2所。
+
+二、工作措施
+1.推进学前教育普及普惠。扩大公办学前教育资源，新建城区幼儿园2所。
+（责任单位：基础教育股、计财股）
+2.加强教师队伍建设。实施县管校聘改革。〔责任股室：人事股；配合单位：教研室〕
+3.深化课后服务。牵头单位：基础教育股 协同单位：各中小学
+
+青山县教育局
+2024年2月20日
+"""
+
+
+@pytest.fixture(scope="module")
+def parsed(tmp_path_factory: pytest.TempPathFactory) -> ParsedDocument:
+    path = tmp_path_factory.mktemp("plain") / "plan.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    return parse(normalize(read_document(Path(path))))
+
+
+def test_goals_are_the_numbered_items_of_the_goal_block(parsed: ParsedDocument) -> None:
+    goals = [(g.number, g.title) for g in parsed.goals]
+    assert goals[:2] == [("1", "学前三年毛入园率达到92%"), ("2", "新建幼儿园2所")]
+
+
+def test_items_under_a_measures_heading_are_measures_not_goals(parsed: ParsedDocument) -> None:
+    block = parsed.goals[-1]
+    assert (block.number, block.title) == (None, "工作措施")
+    assert [m.text for m in parsed.measures if m.goal == block.id] == [
+        "推进学前教育普及普惠。扩大公办学前教育资源，新建城区幼儿园2所。",
+        "加强教师队伍建设。实施县管校聘改革。",
+        "深化课后服务。",
+    ]
+
+
+def test_annotations_and_the_signature_are_not_measures(parsed: ParsedDocument) -> None:
+    texts = " ".join(m.text for m in parsed.measures)
+    for word in ("责任单位", "责任股室", "牵头单位", "〔", "青山县教育局", "2024年2月20日"):
+        assert word not in texts
+
+
+def test_every_annotation_form_gives_its_units_and_roles(parsed: ParsedDocument) -> None:
+    order = {m.id: n for n, m in enumerate(parsed.measures, start=1)}
+    found = {
+        (order[note.item], name, note.role)
+        for note in parsed.responsibility_notes
+        for name in note.names
+    }
+    assert found == {
+        (1, "基础教育股", "lead"),
+        (1, "计财股", "lead"),
+        (2, "人事股", "lead"),
+        (2, "教研室", "support"),
+        (3, "基础教育股", "lead"),
+        (3, "各中小学", "support"),
+    }

@@ -1,0 +1,65 @@
+"""The governed region from the cues a page offers (ingest/extract/regions.py), on sentences of the
+genre: short names where plans use them, one-character abbreviations, the plan's own level, and
+names that are only parts of words."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.regions import find_abbreviations, find_places, resolve_region
+from ingest.models import DocumentMeta, NormalizedDocument
+
+
+def region_of(text: str, issuers: tuple[str, ...] = (), **metadata: str) -> str | None:
+    normalized = NormalizedDocument("plan.txt", text, text, metadata)
+    meta = DocumentMeta(title=None, year=None, issuers=issuers, doc_number=None, issued_on=None)
+    resolution = resolve_region(normalized, meta)
+    return resolution.region.place.name if resolution.region else None
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("全面落实习近平总书记视察承德重要讲话精神,为建设魅力承德作贡献。全市教育系统", "承德市"),
+        ("讲好韩城党史故事。全市教育系统贯彻来陕考察重要讲话精神。", "韩城市"),
+        ("全区教育工作,为全面建设幸福美丽新雁江贡献力量。", "雁江区"),
+        ("做好异地务工人员随迁子女在莞参加高职高考服务工作。全市中小学", "东莞市"),
+    ],
+)
+def test_a_short_name_where_the_genre_uses_it_names_the_region(text: str, region: str) -> None:
+    assert region_of(text) == region
+
+
+def test_the_page_publisher_is_a_cue() -> None:
+    assert region_of("全区教育工作要点。", uploader="雁江区教育和体育局") == "雁江区"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青岚县教育局2023年工作要点。推进青岚县教育高质量发展。",  # 岚县 inside a made-up name
+        "在全市中小学校开展朝阳行动。",  # 市中 of 市中区 inside 全市中小学
+        "市教育局2022年工作要点。全市教育系统推进区域教育中心建设。",  # anonymised
+    ],
+)
+def test_parts_of_words_and_anonymised_texts_give_no_region(text: str) -> None:
+    assert region_of(text) is None
+
+
+def test_two_unrelated_places_named_equally_leave_the_region_open() -> None:
+    text = "全县推进阳城县与高台县结对帮扶。"
+    normalized = NormalizedDocument("plan.txt", text, text, {})
+    meta = DocumentMeta(title=None, year=None, issuers=(), doc_number=None, issued_on=None)
+    resolution = resolve_region(normalized, meta)
+    assert resolution.region is None
+    assert "阳城县" in resolution.note and "高台县" in resolution.note
+
+
+def test_one_character_abbreviations_only_after_a_verb_of_place() -> None:
+    assert [m.key for m in find_abbreviations("贯彻来陕考察重要讲话精神")] == ["610000"]
+    assert find_abbreviations("深入推进京剧进校园") == []  # 京剧: no 在/来/赴 before
+
+
+def test_short_names_need_the_genres_context() -> None:
+    assert find_places("教育资源供给") == []  # 资源 (资源县) is a word here
+    assert {m.key for m in find_places("承德教育")} >= {"130800"}

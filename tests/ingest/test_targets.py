@@ -1,0 +1,46 @@
+"""Quantitative targets (ingest/extract/targets.py) on sentences of the genre: what is a
+commitment, what is an ordinal, a rank or a count of the plan's own parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.targets import extract_targets
+
+
+def targets(text: str) -> list[tuple[str, float, str]]:
+    return [
+        (t.metric, t.value, t.unit or "") for t in extract_targets(text, text, items=(), year=2024)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "按照市十一次党代会和市委十一届二次、三次全会的部署要求",
+        "这是一次十分重要的代表大会。",
+        "强力推进党建创优工程等八项工程,持续深化八项改革。",
+        "聚集教育质量提升和教育行风整治两个重点,",
+        "初中学考综合评估继续位列全市前三名,",
+        "引领广大党员师生树牢'四个意识“、坚定'四个自信“。",
+        "从6个方面全面总结了去年工作。",
+    ],
+)
+def test_ordinals_ranks_formulae_and_the_plans_own_parts_are_no_targets(text: str) -> None:
+    assert targets(text) == []
+
+
+def test_wan_multiplies_the_number() -> None:
+    assert targets("新增公办学位0.6万个,") == [("新增公办学位", 6000.0, "个")]
+
+
+def test_money_keeps_wan_yuan_as_its_unit() -> None:
+    assert [(v, u) for _, v, u in targets("投入资金3000万元以上。")] == [(3000.0, "万元")]
+
+
+def test_two_rates_sharing_one_value_are_two_targets() -> None:
+    found = targets("学前三年毛入园率和普惠性幼儿园在园幼儿覆盖率达95%以上,")
+    assert found == [
+        ("学前三年毛入园率", 95.0, "%"),
+        ("普惠性幼儿园在园幼儿覆盖率", 95.0, "%"),
+    ]
