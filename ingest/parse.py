@@ -497,7 +497,8 @@ def _owner(
     if before:
         last = max(before, key=lambda m: m.start)
         gap = folded[last.end : position]
-        if position <= last.end + 2 or (len(gap) <= 60 and not re.search(r"[。!?！？]|\n.*\n", gap)):
+        only_notes = len(gap) <= 60 and not re.search(r"[。!?！？]|\n.*\n", gap)
+        if position <= last.end + 2 or only_notes:
             return last.id
     for goal in goals:
         if goal.start <= position <= goal.end:
