@@ -205,6 +205,7 @@ def _add_institution(builder: _Builder, institution: Institution) -> tuple[str, 
         name=institution.name,
         kind=institution.kind,
         region=institution.region,
+        full_name=institution.full_name,
     )
     if institution.region and ("Region", institution.region) in builder.nodes:
         builder.rel("LOCATED_IN", node, ("Region", institution.region))

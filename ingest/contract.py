@@ -65,7 +65,13 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
             for p in extraction.policies
         ],
         "institutions": [
-            {"name": i.name, "kind": i.kind, "region": i.region, "mentions": _mentions(i.mentions)}
+            {
+                "name": i.name,
+                "kind": i.kind,
+                "region": i.region,
+                **({"full_name": i.full_name} if i.full_name else {}),
+                "mentions": _mentions(i.mentions),
+            }
             for i in extraction.institutions
         ],
         "targets": [

@@ -186,6 +186,7 @@ class Institution:
     kind: InstitutionKind
     mentions: tuple[EntityMention, ...]
     region: str | None = None  # adcode of the region it belongs to, when known
+    full_name: str | None = None  # its abbreviation written out (区教委 → 区教育委员会), if any
 
 
 @dataclass(frozen=True, slots=True)

@@ -313,7 +313,7 @@ def _is_measure_block(head: Line) -> bool:
     title = rules().section.match(head.text.strip())
     text = title[3] if title else head.text.strip()
     label = rules().measure_label.match(text)
-    return bool(label) and not text[label.end() :].strip()
+    return label is not None and not text[label.end() :].strip()
 
 
 def _measure_section(

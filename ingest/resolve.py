@@ -180,7 +180,7 @@ def _canonical_institution(
             full = f"{region.place.name}第{school[2]}{kind}"
             if full in full_forms:  # one entity when the plan uses both forms
                 return full, "school abbreviation expanded"
-    if name.endswith("教育工委"):
+    if name.endswith("教育工委"):  # the genre's own two spellings of one body
         return name[: -len("教育工委")] + "教育工作委员会", "教育工委 expanded"
     if region is not None and full_forms is not None and name in name_rules().bare_kinds:
         return _bare_with_region(name, region, full_forms), "bare name read as the plan's region"
@@ -210,11 +210,18 @@ def _with_region(name: str, local: re.Match[str], region: RegionRef) -> str:
     if committee and not rest:  # 县委 itself: the county party committee
         return f"中共{region.place.name}委员会"
     expanded = f"{party}{region.place.name}{committee}{rest}"
-    return (
-        expanded[: -len("教育工委")] + "教育工作委员会"
-        if expanded.endswith("教育工委")
-        else expanded
-    )
+    if expanded.endswith("教育工委"):
+        return expanded[: -len("教育工委")] + "教育工作委员会"
+    return expanded
+
+
+def expand_abbreviation(name: str) -> str:
+    """沙坪坝区教委 → 沙坪坝区教育委员会, 市委教育体育工委 → 市委教育体育工作委员会: the
+    abbreviated last word of a body's name written out (names.yml institution_abbreviations)."""
+    for short, full in name_rules().institution_abbreviations.items():
+        if name.endswith(short):
+            return name[: -len(short)] + full
+    return name
 
 
 def _institution(
@@ -226,7 +233,15 @@ def _institution(
         if region and (kind == "department" or _names_region(name, region))
         else None
     )
-    return Institution(name, kind, tuple(sorted(found, key=lambda m: m.start)), code)  # type: ignore[arg-type]
+    mentions = tuple(sorted(found, key=lambda m: m.start))
+    return Institution(name, kind, mentions, code, _full_name(name))  # type: ignore[arg-type]
+
+
+def _full_name(name: str) -> str | None:
+    """The name with its abbreviated last word written out, when it has one (沙坪坝区教委 →
+    沙坪坝区教育委员会); the name itself stays as the plan writes it."""
+    full = expand_abbreviation(name)
+    return full if full != name else None
 
 
 def _names_region(name: str, region: RegionRef) -> bool:
@@ -243,9 +258,8 @@ def _responsibilities(
         for raw_name in note.names:
             name, _ = _canonical_institution(raw_name, region)
             if name not in known and name not in extra:
-                extra[name] = Institution(
-                    name, _kind_of(name), (), region.place.adcode if region else None
-                )
+                code = region.place.adcode if region else None
+                extra[name] = Institution(name, _kind_of(name), (), code, _full_name(name))
             found.append(
                 Responsibility(note.item, name, note.role, "annotation", note.start, note.end)
             )
@@ -281,7 +295,7 @@ def _page_bodies(
         name, _ = _canonical_institution(written, region)
         if name not in names and name not in found:
             code = region.place.adcode if region else None
-            found[name] = Institution(name, _kind_of(name), (), code)
+            found[name] = Institution(name, _kind_of(name), (), code, _full_name(name))
     return list(found.values())
 
 

@@ -96,6 +96,7 @@ class NameRules:
     school_list_item: re.Pattern[str]
     school_list_item_needs: re.Pattern[str]
     school_type_words: re.Pattern[str]
+    institution_abbreviations: dict[str, str]
 
 
 # Rules compiled from names.yml just as written; the others are assembled from several entries.
@@ -191,6 +192,9 @@ def name_rules() -> NameRules:
             r"(?:工作领导小组|领导小组|指导委员会|委员会|办公室|专班)(?:秘书组|办公室)?$"
         ),
         addressee_before=re.compile(data["addressee_before"]),
+        institution_abbreviations=dict(
+            sorted(data["institution_abbreviations"].items(), key=lambda kv: -len(kv[0]))
+        ),
     )
 
 

@@ -202,3 +202,12 @@ def test_each_item_of_a_quoted_programme_list_is_a_project() -> None:
 )
 def test_unquoted_programmes_the_plan_runs(text: str, kept: list[str]) -> None:
     assert names(unquoted_programmes(text)) == kept
+
+
+def test_an_abbreviated_body_keeps_its_name_and_gets_its_full_name(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "沙坪坝区2022年教育工作要点\n一、总体要求\n1.加强领导。沙坪坝区教委统筹推进。\n", "utf-8"
+    )
+    found = {i.name: i.full_name for i in extract_file(path).institutions}
+    assert found["沙坪坝区教委"] == "沙坪坝区教育委员会"
