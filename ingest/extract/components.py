@@ -5,6 +5,7 @@ institutions, span.kb_id_ the kind."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections.abc import Iterator
@@ -97,6 +98,7 @@ class NameRules:
     school_list_item_needs: re.Pattern[str]
     school_type_words: re.Pattern[str]
     institution_abbreviations: dict[str, str]
+    descriptor_heads: tuple[str, ...]
 
 
 # Rules compiled from names.yml just as written; the others are assembled from several entries.
@@ -192,6 +194,7 @@ def name_rules() -> NameRules:
             r"(?:工作领导小组|领导小组|指导委员会|委员会|办公室|专班)(?:秘书组|办公室)?$"
         ),
         addressee_before=re.compile(data["addressee_before"]),
+        descriptor_heads=tuple(sorted(data["descriptor_heads"], key=len, reverse=True)),
         institution_abbreviations=dict(
             sorted(data["institution_abbreviations"].items(), key=lambda kv: -len(kv[0]))
         ),
@@ -245,11 +248,17 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), inner
 
 
+ALIASES = Path(__file__).parent.parent / "data" / "aliases" / "aliases.csv"
+
+
 @cache
 def known_projects() -> frozenset[str]:
-    """The names in the project gazetteer (patterns/projects.jsonl)."""
+    """The names in the project gazetteer (patterns/projects.jsonl) and the alias table."""
     lines = (Path(__file__).parent / "patterns" / "projects.jsonl").read_text(encoding="utf-8")
-    return frozenset(json.loads(line)["pattern"] for line in lines.splitlines() if line.strip())
+    names = {json.loads(line)["pattern"] for line in lines.splitlines() if line.strip()}
+    with ALIASES.open(encoding="utf-8") as handle:
+        names |= {row["variant"] for row in csv.DictReader(handle) if row["kind"] == "project"}
+    return frozenset(names)
 
 
 def _activity_after(text: str, inner: str, end: int) -> re.Match[str] | None:

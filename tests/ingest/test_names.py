@@ -211,3 +211,26 @@ def test_an_abbreviated_body_keeps_its_name_and_gets_its_full_name(tmp_path: Pat
     )
     found = {i.name: i.full_name for i in extract_file(path).institutions}
     assert found["沙坪坝区教委"] == "沙坪坝区教育委员会"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("采取“1+X”模式,提高质量。", "1+X证书制度"),
+        ("推进“1+X”证书试点工作。", "1+X证书制度"),
+        ("抓好“一校一品”党建品牌建设。", "一校一品"),
+        ("打造市级“一校一品”品牌示范校。", "一校一品"),
+        ("完善“一校一品”内涵发展。", "一校一品"),
+    ],
+)
+def test_spellings_of_one_initiative_resolve_to_one_name(
+    tmp_path: Path, sentence: str, name: str
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(f"阳城县2023年教育工作要点\n一、总体要求\n1.推进工作。{sentence}\n", "utf-8")
+    extraction = extract_file(path)
+    assert name in {p.name for p in extraction.projects}
+    merged = {m.variant for m in extraction.merges if m.canonical == name}
+    assert all(
+        variant in merged for p in extraction.projects if p.name == name for variant in p.aliases
+    )
