@@ -42,6 +42,8 @@ class Rules:
     date: re.Pattern[str]
     boilerplate: re.Pattern[str]
     responsibility: re.Pattern[str]
+    responsibility_inline: re.Pattern[str]
+    people_label: re.Pattern[str]
     split_names: re.Pattern[str]
     sentence_end: re.Pattern[str]
     event_heading: re.Pattern[str]
@@ -338,7 +340,7 @@ def _measure_section(
             block[0].text.strip()
         )
         start = block[0].start + (block[0].text.index(match[2]) if match else 0)
-        acting = [line for line in block if not rules().responsibility.match(line.text.strip())]
+        acting = [line for line in block if not _is_note_line(line.text.strip())]
         end = max((_before_note(line) for line in acting), default=block[-1].end)
         start, end = _trim(normalized.text, start, end)
         if end - start >= 4:
@@ -346,11 +348,22 @@ def _measure_section(
     return goal, measures
 
 
+def _is_note_line(text: str) -> bool:
+    return any(
+        pattern.match(text)
+        for pattern in (rules().responsibility, rules().responsibility_inline, rules().people_label)
+    )
+
+
 def _before_note(line: Line) -> int:
-    """Where a line's text ends before a responsibility annotation (the line's start if it is
-    nothing but one)."""
-    note = rules().responsibility.search(line.text)
-    return line.end if note is None else line.start + note.start()
+    """Where a line's text ends before a responsibility annotation or the people named for it
+    (the line's start if it is nothing but one)."""
+    starts = [
+        found.start()
+        for pattern in (rules().responsibility, rules().responsibility_inline, rules().people_label)
+        if (found := pattern.search(line.text))
+    ]
+    return line.start + min(starts) if starts else line.end
 
 
 def _heading_goal(
@@ -413,7 +426,7 @@ def _goal_body(
     measures: list[Measure] = []
     for line in lines:
         text = line.text.strip()
-        if rules().responsibility.match(text):
+        if _is_note_line(text):
             continue  # （责任单位：…） on a line of its own annotates, it does not act
         line = Line(line.start, _before_note(line), line.text[: _before_note(line) - line.start])
         label = rules().aim_label.match(text)
@@ -474,12 +487,43 @@ def _responsibility_notes(
     notes = []
     for match in rules().responsibility.finditer(folded):
         item = _owner(folded, match.start(), goals, measures)
+        if item is not None:
+            role: Role = "lead" if match[1].startswith(rules().lead_words) else "support"
+            notes += _labelled_notes(item, match[2], role, match.start(), _note_end(folded, match))
+    for match in rules().responsibility_inline.finditer(folded):
+        item = _owner(folded, match.start(), goals, measures)
         if item is None:
             continue
-        names = tuple(n.strip() for n in rules().split_names.split(match[2]) if n.strip())
-        role: Role = "lead" if match[1].startswith(rules().lead_words) else "support"
-        notes.append(ResponsibilityNote(item, names, role, match.start(), _note_end(folded, match)))
-    return tuple(notes)
+        notes.append(ResponsibilityNote(item, _names(match[1]), "lead", match.start(), match.end()))
+        if match[3]:
+            notes.append(
+                ResponsibilityNote(item, _names(match[3]), "support", match.start(), match.end())
+            )
+    return tuple(sorted(notes, key=lambda n: n.start))
+
+
+_MARKED_LEAD = re.compile(r"\((?:牵头|主责)\)")
+_MARKER = re.compile(r"\((?:牵头|主责|配合|协办)\)")
+
+
+def _labelled_notes(
+    item: str, listed: str, role: Role, start: int, end: int
+) -> list[ResponsibilityNote]:
+    """责任单位：A（牵头），B、C: a unit marked 牵头 leads and the others support; unmarked, all
+    take the label's role."""
+    names = [n for n in rules().split_names.split(listed) if n.strip()]
+    if not any(_MARKED_LEAD.search(n) for n in names):
+        return [ResponsibilityNote(item, _names(listed), role, start, end)]
+    leads = tuple(_MARKER.sub("", n).strip() for n in names if _MARKED_LEAD.search(n))
+    others = tuple(_MARKER.sub("", n).strip() for n in names if not _MARKED_LEAD.search(n))
+    found = [ResponsibilityNote(item, leads, "lead", start, end)]
+    return found + ([ResponsibilityNote(item, others, "support", start, end)] if others else [])
+
+
+def _names(listed: str) -> tuple[str, ...]:
+    return tuple(
+        name for n in rules().split_names.split(listed) if (name := _MARKER.sub("", n).strip())
+    )
 
 
 def _note_end(folded: str, match: re.Match[str]) -> int:

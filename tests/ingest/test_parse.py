@@ -72,3 +72,47 @@ def test_every_annotation_form_gives_its_units_and_roles(parsed: ParsedDocument)
         (3, "基础教育股", "lead"),
         (3, "各中小学", "support"),
     }
+
+
+RESPONSIBILITY_FORMS = """青山县教育局2024年教育工作要点
+
+一、重点工作
+1.推进学前教育。新建幼儿园2所。（牵头单位：县教育局；责任单位：各乡镇人民政府）
+2.加强教师队伍。实施县管校聘。责任单位：县教育局（牵头），县财政局、县人社局
+3.深化课后服务。推进课后服务提质。（责任单位：县教育局 县财政局）
+4.改善办学条件。推进薄弱学校改造。【责任单位】县教育局、县发改局
+5.加强安全管理。开展隐患排查。（县教育局牵头，县公安局、县应急局配合）
+6.推进教育督导。开展督导评估。（县政府教育督导室负责）
+7.强化学校体育。开展阳光体育运动。牵头领导：张三 责任单位：体卫艺股
+"""
+
+
+def test_labelled_inline_and_marked_annotations_name_lead_and_support(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(RESPONSIBILITY_FORMS, encoding="utf-8")
+    parsed = parse(normalize(read_document(path)))
+    order = {m.id: n for n, m in enumerate(parsed.measures, start=1)}
+    found = {
+        (order[note.item], name, note.role)
+        for note in parsed.responsibility_notes
+        for name in note.names
+    }
+    assert found == {
+        (1, "县教育局", "lead"),
+        (1, "各乡镇人民政府", "lead"),
+        (2, "县教育局", "lead"),
+        (2, "县财政局", "support"),
+        (2, "县人社局", "support"),
+        (3, "县教育局", "lead"),
+        (3, "县财政局", "lead"),
+        (4, "县教育局", "lead"),
+        (4, "县发改局", "lead"),
+        (5, "县教育局", "lead"),
+        (5, "县公安局", "support"),
+        (5, "县应急局", "support"),
+        (6, "县政府教育督导室", "lead"),
+        (7, "体卫艺股", "lead"),
+    }
+    measures = [m.text for m in parsed.measures]
+    assert measures[-1] == "开展阳光体育运动。"  # the person named is no part of it
+    assert not any("单位" in m or "牵头" in m or "负责" in m for m in measures)
