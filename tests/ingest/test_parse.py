@@ -57,14 +57,18 @@ def test_annotations_and_the_signature_are_not_measures(parsed: ParsedDocument) 
         assert word not in texts
 
 
-def test_every_annotation_form_gives_its_units_and_roles(parsed: ParsedDocument) -> None:
+def units_by_measure(parsed: ParsedDocument) -> set[tuple[int, str, str]]:
+    """(measure number, unit, role) for every unit the annotations name."""
     order = {m.id: n for n, m in enumerate(parsed.measures, start=1)}
-    found = {
+    return {
         (order[note.item], name, note.role)
         for note in parsed.responsibility_notes
         for name in note.names
     }
-    assert found == {
+
+
+def test_every_annotation_form_gives_its_units_and_roles(parsed: ParsedDocument) -> None:
+    assert units_by_measure(parsed) == {
         (1, "基础教育股", "lead"),
         (1, "计财股", "lead"),
         (2, "人事股", "lead"),
@@ -91,13 +95,7 @@ def test_labelled_inline_and_marked_annotations_name_lead_and_support(tmp_path: 
     path = tmp_path / "plan.txt"
     path.write_text(RESPONSIBILITY_FORMS, encoding="utf-8")
     parsed = parse(normalize(read_document(path)))
-    order = {m.id: n for n, m in enumerate(parsed.measures, start=1)}
-    found = {
-        (order[note.item], name, note.role)
-        for note in parsed.responsibility_notes
-        for name in note.names
-    }
-    assert found == {
+    assert units_by_measure(parsed) == {
         (1, "县教育局", "lead"),
         (1, "各乡镇人民政府", "lead"),
         (2, "县教育局", "lead"),
