@@ -87,6 +87,7 @@ class ChromeRules:
     max_value_length: int
     header_lines: int
     chrome: re.Pattern[str]
+    page_cues: re.Pattern[str]
     pdf_chrome: re.Pattern[str]
     html_meta: dict[str, str]
     html_chrome_classes: frozenset[str]
@@ -135,6 +136,7 @@ def chrome_rules() -> ChromeRules:
         max_value_length=int(data["max_value_length"]),
         header_lines=int(data["header_lines"]),
         chrome=_any_of(data["chrome_lines"]),
+        page_cues=_any_of(data["page_cue_lines"]),
         pdf_chrome=_any_of(data["pdf_chrome_lines"]),
         html_meta=data["html_meta"],
         html_chrome_classes=frozenset(data["html_chrome_classes"]),
@@ -214,12 +216,20 @@ def _strip_chrome(lines: list[str], metadata: dict[str, str], *, pdf: bool) -> l
     for index, (line, folded) in enumerate(zip(lines, folded_lines, strict=True)):
         if skip or _is_chrome(folded, rules, pdf=pdf):
             skip = max(0, skip - 1)
+            _keep_page_cue(folded, rules, metadata)
             continue
         if index < rules.header_lines and _is_metadata(folded, rules):
             skip = _read_metadata(line, lines[index + 1 : index + 2], rules, metadata)
             continue
         kept.append(line)
     return kept
+
+
+def _keep_page_cue(folded: str, rules: ChromeRules, metadata: dict[str, str]) -> None:
+    """A breadcrumb or a site's footer names the body that publishes the page (当前位置：首页 >
+    雁江区教育和体育局 > …, 主办单位：XX县教育局): dropped from the text, kept as a cue."""
+    if rules.page_cues.search(folded):
+        metadata["page"] = " ".join(filter(None, [metadata.get("page", ""), folded.strip()]))[:300]
 
 
 def _is_chrome(folded: str, rules: ChromeRules, *, pdf: bool) -> bool:

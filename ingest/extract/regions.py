@@ -19,8 +19,9 @@ from ingest.models import DocumentMeta, Mention, NormalizedDocument, Place, Regi
 DATA = Path(__file__).resolve().parent.parent / "data"
 # Short names that are ordinary words in plans (新建学校, 城区学校, 长安 …) are not places.
 SHORT_NAME_STOPLIST = DATA / "region_short_stoplist.txt"
-# Page metadata that names the publishing body (发布机构, 来源, 录入 …), strongest first.
-PAGE_CUES = ("publisher", "origin", "uploader", "author")
+# Page metadata that names the publishing body (发布机构, 来源, 录入 …, then a breadcrumb or the
+# site's footer), strongest first.
+PAGE_CUES = ("publisher", "origin", "uploader", "author", "page")
 
 
 @dataclass(frozen=True, slots=True)

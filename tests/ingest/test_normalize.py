@@ -242,6 +242,7 @@ def test_metadata_table_with_spaced_out_labels_is_read() -> None:
         "title": "某某市教育局关于印发2022年全市教育工作要点的通知",
         "doc_number": "某教发〔2022〕5号",
         "published_on": "2022-02-18",
+        "page": "首页 > 政务公开 > 政府信息公开 > 部门文件",  # the breadcrumb, a cue to the region
     }
     assert document.text == "某某市教育局关于印发2022年全市教育工作要点的通知\n各区县教育局："
 

@@ -64,3 +64,17 @@ def test_one_character_abbreviations_only_after_a_verb_of_place() -> None:
 def test_short_names_need_the_genres_context() -> None:
     assert find_places("教育资源供给") == []  # 资源 (资源县) is a word here
     assert {m.key for m in find_places("承德教育")} >= {"130800"}
+
+
+def test_a_breadcrumb_dropped_from_the_text_still_names_the_region(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ingest.pipeline import extract_file
+
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "当前位置：首页 > 雁江区教育和体育局 > 政策文件\n2024年全区教育和体育工作要点\n"
+        "一、总体要求\n全区教育工作要坚持立德树人。\n",
+        encoding="utf-8",
+    )
+    extraction = extract_file(path)
+    assert "当前位置" not in extraction.parsed.normalized.text
+    assert extraction.region is not None and extraction.region.place.name == "雁江区"
