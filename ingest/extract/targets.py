@@ -46,6 +46,8 @@ class TargetRules:
     metric_joint: re.Pattern[str]
     rate_head: re.Pattern[str]
     counted_parts: re.Pattern[str]
+    past_markers: re.Pattern[str]
+    past_year: re.Pattern[str]
 
 
 @cache
@@ -81,6 +83,8 @@ def rules() -> TargetRules:
         re.compile(data["metric_joint"]),
         re.compile(data["rate_head"]),
         re.compile(data["counted_parts"]),
+        re.compile(data["past_markers"]),
+        re.compile(data["past_year"]),
     )
 
 
@@ -131,6 +135,8 @@ def _target(
         value = round(value * 10_000, 4)
     if value == 1 and not match["value"].isdigit() and match["unit"] != "次":
         return None  # 一支队伍, 一批学校: a measure word, not a quantity
+    if _reports_the_past(folded, match, year):
+        return None
     if rules().counted_parts.match(folded, match.end()):
         return None
     start, end, metric = _metric(folded, match)
@@ -204,6 +210,16 @@ def _metric_before(folded: str, match: re.Match[str]) -> tuple[int, str]:
         tail = re.match(r"[\u4e00-\u9fff]{1,12}", folded[match.end() :])
         metric = (metric + tail.group()) if tail else metric
     return start, metric
+
+
+def _reports_the_past(folded: str, match: re.Match[str], year: int | None) -> bool:
+    """全区累计建成…, 2021年…达到95% (in a 2022 plan): a result already reached."""
+    sentence_start = max(folded.rfind(ch, 0, match.start()) for ch in "。;；\n") + 1
+    before = folded[sentence_start : match.start()]
+    if rules().past_markers.search(before):
+        return True
+    years = [int(y) for y in rules().past_year.findall(before)]
+    return year is not None and any(y < year for y in years)
 
 
 def _deadline(folded: str, match: re.Match[str], year: int | None) -> str | None:

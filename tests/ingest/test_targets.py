@@ -44,3 +44,19 @@ def test_two_rates_sharing_one_value_are_two_targets() -> None:
         ("学前三年毛入园率", 95.0, "%"),
         ("普惠性幼儿园在园幼儿覆盖率", 95.0, "%"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“十三五”期间,全区新建幼儿园12所。",
+        "截至2023年底,累计建成智慧教室300间。",
+        "2022年全区学前三年毛入园率达到95%。",  # the year before a 2024 plan
+    ],
+)
+def test_results_already_reached_are_no_targets(text: str) -> None:
+    assert targets(text) == []
+
+
+def test_a_deadline_year_is_no_past() -> None:
+    assert targets("到2025年,学前三年毛入园率达到95%。") == [("学前三年毛入园率", 95.0, "%")]
