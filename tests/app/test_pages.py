@@ -75,7 +75,7 @@ def test_saved_query_page_runs_a_query(app_env: None, sample_graph: Driver) -> N
     app.button[0].click().run()
     assert not app.exception
     table = app.dataframe[0].value
-    assert set(table["region"]) == {"阳城县", "瓮安县", "高台县", "吕梁市", "威海市"}
+    assert set(table["地区"]) == {"阳城县", "瓮安县", "高台县", "吕梁市", "威海市"}
 
 
 def test_saved_query_page_draws_the_region_network(app_env: None, sample_graph: Driver) -> None:
@@ -195,5 +195,61 @@ def test_saved_query_page_runs_the_network_analysis(app_env: None, sample_graph:
     next(b for b in app.main.button if b.label == "计算").click().run()
     assert not app.exception and not app.error
     table = app.dataframe[0].value
-    assert set(table["name"]) == {"阳城县", "瓮安县", "高台县", "吕梁市", "威海市"}
-    assert {"community", "eigenvector", "role"} <= set(table.columns)
+    assert set(table["名称"]) == {"阳城县", "瓮安县", "高台县", "吕梁市", "威海市"}
+    assert {"社区", "特征向量中心性", "角色"} <= set(table.columns)
+    assert set(table["角色"]) <= {"典型", "一般", "离群"}
+
+
+def test_saved_query_result_survives_the_network_analysis(
+    app_env: None, sample_graph: Driver
+) -> None:
+    """Issue 15 item 2: a second button (计算, 下载 CSV) reran the page and the result vanished."""
+    app = open_page("queries")
+    app.selectbox[0].set_value("adopters").run()
+    next(b for b in app.main.button if b.label == "运行").click().run()
+    next(b for b in app.main.button if b.label == "计算").click().run()
+    assert not app.exception
+    assert len(app.dataframe) == 2
+    assert set(app.dataframe[0].value["地区"]) == {"阳城县", "瓮安县", "高台县", "吕梁市", "威海市"}
+    download = app.get("download_button")[0]
+    assert download.proto.ignore_rerun  # clicking it does not rerun the page either
+
+
+def test_saved_query_parameters_are_labelled_in_the_language(
+    app_env: None, sample_graph: Driver
+) -> None:
+    """Issue 15 item 7: labels were "name — 项目或政策名称… (name or alias, substring)", and the
+    box that promises substring matching only allowed picking from the list."""
+    app = open_page("queries")
+    app.selectbox[0].set_value("adopters").run()
+    box = app.selectbox[1]
+    assert box.label == "项目或政策名称（包含匹配，含别名）"
+    assert box.proto.accept_new_options  # any text can be typed, the list only suggests
+    assert app.number_input[0].label == "最多行数"
+    app.sidebar.toggle[0].set_value(True).run()
+    assert app.selectbox[1].label == "name or alias, substring"
+
+
+@pytest.mark.parametrize(
+    ("query", "hidden"),
+    [
+        ("compare_regions", "only_a"),
+        ("region_network_edges", "{"),
+        ("similar_measures", "#m"),
+        ("unassigned_commitments", "None"),
+        ("region_profile", "#g"),
+        ("metric_targets", "None"),
+    ],
+)
+def test_saved_query_tables_show_no_raw_values(
+    app_env: None, sample_graph: Driver, query: str, hidden: str
+) -> None:
+    """Issue 15 item 8: None, only_a, Python dicts and internal ids reached the tables."""
+    app = open_page("queries")
+    app.selectbox[0].set_value(query).run()
+    next(b for b in app.main.button if b.label == "运行").click().run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert len(table) > 0
+    cells = table.astype(str).to_numpy().ravel().tolist() + list(table.columns)
+    assert not [c for c in cells if hidden in c or c in ("nan", "None")]
