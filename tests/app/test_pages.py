@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -36,10 +37,40 @@ def open_page(page: str) -> AppTest:
 def test_overview_shows_counts_and_documents(app_env: None, small_graph: Driver) -> None:
     app = open_page("overview")
     metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Document"] == "2" and metrics["Region"] == "4"
+    assert metrics["工作要点"] == "2" and metrics["目标"] == "2"
     table = app.dataframe[0].value
-    assert set(table["region"]) == {"阳城县", "沁水县"}
+    assert set(table["地区"]) == {"阳城县", "沁水县"}
     assert any("山西省" in m.value for m in app.markdown)
+
+
+def test_overview_counts_regions_with_a_plan(app_env: None, sample_graph: Driver) -> None:
+    """Issue 15 item 12: "Region 62" beside 5 plans counted the reference regions too."""
+    app = open_page("overview")
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["覆盖地区"] == "5"
+    assert any("62 个地区节点" in c.value for c in app.caption)
+
+
+def test_overview_says_what_to_do_next(app_env: None, small_graph: Driver) -> None:
+    """Issue 15 item 12: no hint of what to do next."""
+    app = open_page("overview")
+    labels = [link.proto.label for link in app.get("page_link")]
+    assert sorted(labels) == sorted(
+        ["地区画像", "地区对比", "项目与政策", "主题", "保存的查询", "导入文件"]
+    )
+
+
+def test_overview_documents_table_has_no_raw_values(app_env: None, sample_graph: Driver) -> None:
+    """Issue 15 items 7, 8: headers province, doc_number, issuers; None for a missing title or
+    文号; English metric labels in zh mode."""
+    app = open_page("overview")
+    assert all(re.search(r"[\u4e00-\u9fff]", m.label) for m in app.metric)
+    table = app.dataframe[0].value
+    assert list(table.columns)[:3] == ["省份", "地区", "行政区划代码"]
+    assert not table.isna().any().any()
+    assert "None" not in table.astype(str).to_numpy()
+    untitled = table[table["地区"] == "吕梁市"]["标题"].iloc[0]
+    assert untitled.endswith(".txt")  # the file name stands in for the missing title
 
 
 def test_overview_switches_to_english(app_env: None, small_graph: Driver) -> None:
