@@ -156,14 +156,36 @@ def test_compare_regions_shows_shared_and_unique_initiatives(
     app_env: None, sample_graph: Driver
 ) -> None:
     app = open_page("compare")
-    app.multiselect[0].set_value(["阳城县", "瓮安县", "高台县"]).run()
+    app.multiselect[0].set_value(["140522", "522725", "620724"]).run()  # 阳城县 瓮安县 高台县
     shared = app.markdown[0].value.split("、")
     assert {"双减", "县管校聘"} <= set(shared)
     sizes = app.dataframe[0].value
-    assert list(sizes["region"]) == ["阳城县", "瓮安县", "高台县"]
-    unique = app.dataframe[1].value
+    assert list(sizes["地区"]) == ["阳城县", "瓮安县", "高台县"]
+    unique = next(f.value for f in app.dataframe if list(f.value.columns) == ["名称"])
     assert len(unique) > 0 and not set(unique.iloc[:, 0]) & set(shared)
     assert not app.error
+
+
+def test_compare_starts_on_the_most_similar_pair_and_explains_it(
+    app_env: None, sample_graph: Driver, database: str
+) -> None:
+    """Issue 15 item 13: the default pair was the first two by adcode, the plan similarity a bare
+    0.0248, and no side by side of themes and targets."""
+    records, _, _ = sample_graph.execute_query(
+        "MATCH (a:Region)-[s:SIMILAR_TO]->(b:Region) RETURN a.id AS a, b.id AS b "
+        "ORDER BY s.score DESC, a, b LIMIT 1",
+        database_=database,
+    )
+    app = open_page("compare")
+    assert app.multiselect[0].value == [records[0]["a"], records[0]["b"]]
+    pairs = next(f.value for f in app.dataframe if "相似度" in f.value.columns)
+    assert {"共同采纳的项目与政策", "两地合计采纳的项目与政策"} <= set(pairs.columns)
+    assert any("一半来自共同采纳的项目与政策" in c.value for c in app.caption)
+    themes = next(f.value for f in app.dataframe if f.value.index.name == "主题")
+    assert len(themes.columns) == 2 and len(themes) > 5
+    assert abs(themes.iloc[:, 0].sum() - 1.0) < 1e-6  # shares of each region's items
+    targets = [f.value for f in app.dataframe if list(f.value.columns) == ["量化指标"]]
+    assert len(targets) == 2 and all(len(frame) > 0 for frame in targets)
 
 
 def test_initiatives_lists_adopters_with_evidence(app_env: None, sample_graph: Driver) -> None:
@@ -174,15 +196,26 @@ def test_initiatives_lists_adopters_with_evidence(app_env: None, sample_graph: D
     evidence = [m.value for m in app.markdown if m.value.startswith(">")]
     assert evidence and all("双减" in sentence for sentence in evidence)
     co_adopted = app.dataframe[-1].value
-    assert "initiative" in co_adopted and len(co_adopted) > 0
+    assert "项目或政策" in co_adopted and len(co_adopted) > 0
+    assert "共现度（Jaccard）" in co_adopted
+
+
+def test_initiatives_speak_the_interface_language(app_env: None, sample_graph: Driver) -> None:
+    """Issue 15 item 7: "· Project ·" in the choice, kind/initiative/jaccard headers in zh."""
+    app = open_page("initiatives")
+    assert all("Project" not in option and "Policy" not in option
+               for option in app.selectbox[0].options)  # fmt: skip
+    assert any("· 项目 ·" in option for option in app.selectbox[0].options)
+    for frame in app.dataframe:
+        assert all(re.search(r"[\u4e00-\u9fff]", str(c)) for c in frame.value.columns)
 
 
 def test_responsibility_chain_of_a_project(app_env: None, sample_graph: Driver) -> None:
     app = open_page("responsibility")
     app.selectbox[0].set_value("县管校聘").run()
     edges = app.dataframe[0].value
-    assert "MENTIONS" in set(edges["relationship"]) and "FOR_REGION" in set(edges["relationship"])
-    assert {"阳城县", "瓮安县"} <= set(edges["to"])
+    assert "提到" in set(edges["关系"]) and "所属地区" in set(edges["关系"])
+    assert {"阳城县", "瓮安县"} <= set(edges["到"])
     assert not app.error
 
 
@@ -191,8 +224,8 @@ def test_responsibility_chain_of_an_institution(app_env: None, sample_graph: Dri
     app.radio[0].set_value("institution").run()
     app.selectbox[0].set_value("阳城县教育局").run()
     edges = app.dataframe[0].value
-    duties = edges[edges["relationship"] == "RESPONSIBLE_FOR"]
-    assert len(duties) > 5 and set(duties["from"]) >= {"阳城县教育局"}
+    duties = edges[edges["关系"] == "负责"]
+    assert len(duties) > 5 and set(duties["从"]) >= {"阳城县教育局"}
 
 
 def test_themes_heatmap_and_drill_down(app_env: None, sample_graph: Driver) -> None:
@@ -284,3 +317,41 @@ def test_saved_query_tables_show_no_raw_values(
     assert len(table) > 0
     cells = table.astype(str).to_numpy().ravel().tolist() + list(table.columns)
     assert not [c for c in cells if hidden in c or c in ("nan", "None")]
+
+
+PAGES = ["overview", "region", "compare", "initiatives", "responsibility", "themes", "queries",
+         "console", "export", "ingest"]  # fmt: skip
+RAW = re.compile(r"^(None|nan|NaN|NaT)$|^d[0-9a-f]{16}(#[a-z]+\d+)*$|^\d+:[0-9a-f-]{8,}:\d+$")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _shown_text(app: AppTest) -> list[str]:
+    texts = [m.label for m in app.metric] + [m.value for m in app.metric]
+    texts += [e.label for e in app.expander] + [c.value for c in app.caption]
+    for kind in ("selectbox", "multiselect", "radio"):
+        for widget in app.get(kind):
+            texts += [str(o) for o in widget.options]
+    return texts
+
+
+@pytest.mark.parametrize("english", [False, True], ids=["zh", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_shows_no_raw_values(
+    app_env: None, sample_graph: Driver, page: str, english: bool
+) -> None:
+    """Issue 15 items 7, 8: no None, nan, element id or internal id in any table, metric, choice
+    or caption; in zh mode every table header and metric label is Chinese."""
+    app = open_page(page)
+    if english:
+        app.sidebar.toggle[0].set_value(True).run()
+    assert not app.exception
+    for frame in app.dataframe:
+        table = frame.value
+        cells = [str(v) for v in table.to_numpy().ravel()] + [str(c) for c in table.columns]
+        assert not [c for c in cells if RAW.search(c)], (page, list(table.columns))
+        if not english:
+            assert all(CJK.search(str(c)) for c in table.columns), list(table.columns)
+    texts = _shown_text(app)
+    assert not [s for s in texts if RAW.search(s.strip()) or "{'" in s], page
+    if not english:
+        assert all(CJK.search(m.label) for m in app.metric), [m.label for m in app.metric]
