@@ -53,7 +53,14 @@ def parameter_inputs(saved: SavedQuery) -> dict[str, object]:
                 # Suggestions to pick from, and any other text typed in (substring matches).
                 default = options.index(p.default) if p.default in options else None
                 values[p.name] = (
-                    st.selectbox(label, options, index=default, accept_new_options=True, key=key)
+                    st.selectbox(
+                        label,
+                        options,
+                        index=default,
+                        accept_new_options=True,
+                        key=key,
+                        placeholder=t("choose"),
+                    )
                     or ""
                 )
             elif p.type == "integer":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -237,7 +238,25 @@ def test_themes_heatmap_and_drill_down(app_env: None, sample_graph: Driver) -> N
     app.selectbox[1].set_value("522725").run()  # 瓮安县
     app.selectbox[2].set_value("teachers").run()
     items = app.dataframe[-1].value
-    assert len(items) > 0 and items["text"].str.contains("教师").any()
+    assert len(items) > 0 and items["内容"].str.contains("教师").any(), list(items.columns)
+
+
+def test_themes_heatmap_is_readable_and_offers_shares(app_env: None, sample_graph: Driver) -> None:
+    """Issue 15 item 11: raw counts only, region labels rotated 90°, theme names truncated, dark
+    numbers on the darkest cells, and no way to drill down from a cell."""
+    app = open_page("themes")
+    spec = json.loads(app.get("vega_lite_chart")[0].proto.spec)
+    rect, text = spec["layer"]
+    assert rect["encoding"]["x"]["axis"]["labelAngle"] == 0  # five columns: horizontal
+    assert rect["encoding"]["y"]["axis"]["labelLimit"] == 0  # theme names never cut
+    assert "white" in json.dumps(text["encoding"]["color"])  # light numbers on dark cells
+    assert any(
+        p.get("select", {}).get("on") == "click" for p in rect.get("params", spec.get("params", []))
+    )
+    assert app.get("vega_lite_chart")[0].proto.selection_mode == ["cell"]
+    app.radio[0].set_value("share").run()
+    pivot = app.dataframe[0].value
+    assert abs(pivot["阳城县"].sum() - 1.0) < 1e-6  # each region's shares add up to one
 
 
 def test_themes_scope_narrows_to_a_province(app_env: None, sample_graph: Driver) -> None:
