@@ -34,6 +34,7 @@ COLOURS = {
 PROFILE_PAGE = "app_pages/region.py"
 T = TypeVar("T")
 source_span = cached(views.source_span)
+region_names = cached(views.region_names)
 
 
 def _elements(subgraph: Subgraph) -> dict[str, list[dict[str, object]]]:
@@ -94,7 +95,9 @@ def graph_view(subgraph: Subgraph, *, key: str, height: int = 520) -> Subgraph:
 
 
 def _profile_links(shown: Subgraph, *, key: str) -> None:
-    regions = sorted({n.name for n in shown.nodes.values() if n.label == "Region"})
+    """Open the profile of a region in the view: only regions with a plan have one."""
+    with_plan = {row["name"] for row in region_names()}
+    regions = sorted({n.name for n in shown.nodes.values() if n.label == "Region"} & with_plan)
     if not regions:
         return
     left, right = st.columns([3, 1], vertical_alignment="bottom")

@@ -374,3 +374,15 @@ def test_every_page_shows_no_raw_values(
     assert not [s for s in texts if RAW.search(s.strip()) or "{'" in s], page
     if not english:
         assert all(CJK.search(m.label) for m in app.metric), [m.label for m in app.metric]
+
+
+@pytest.mark.parametrize(("page", "key"), [("region", "region-graph-profile"),
+                                           ("responsibility", "responsibility-graph-profile")])  # fmt: skip
+def test_graph_views_offer_only_regions_with_a_profile(
+    app_env: None, sample_graph: Driver, page: str, key: str
+) -> None:
+    """Issue 15 item 6: 打开 did nothing for a region without a plan (晋城市, first in the box)."""
+    app = open_page(page)
+    options = set(app.selectbox(key=key).options)
+    assert options and options <= {"阳城县", "瓮安县", "高台县", "吕梁市", "威海市"}
+    assert "晋城市" not in options
