@@ -376,8 +376,10 @@ def test_every_page_shows_no_raw_values(
         assert all(CJK.search(m.label) for m in app.metric), [m.label for m in app.metric]
 
 
-@pytest.mark.parametrize(("page", "key"), [("region", "region-graph-profile"),
-                                           ("responsibility", "responsibility-graph-profile")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("page", "key"),
+    [("region", "region-graph-profile"), ("responsibility", "responsibility-graph-profile")],
+)
 def test_graph_views_offer_only_regions_with_a_profile(
     app_env: None, sample_graph: Driver, page: str, key: str
 ) -> None:
@@ -386,3 +388,18 @@ def test_graph_views_offer_only_regions_with_a_profile(
     options = set(app.selectbox(key=key).options)
     assert options and options <= {"阳城县", "瓮安县", "高台县", "吕梁市", "威海市"}
     assert "晋城市" not in options
+
+
+EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_emoji_markers(app_env: None, sample_graph: Driver, page: str) -> None:
+    """Issue 15 item 9: 🎯 📌 👥 render as empty boxes with the CJK font the project installs."""
+    app = open_page(page)
+    if page == "region":
+        app.selectbox[0].set_value("阳城县").run()
+        assert any(":material/groups: 牵头 阳城县教育局" in m.value for m in app.markdown)
+    texts = [m.value for m in app.markdown] + [e.label for e in app.expander]
+    texts += [c.value for c in app.caption] + [m.label for m in app.metric]
+    assert not [s for s in texts if EMOJI.search(s)]
