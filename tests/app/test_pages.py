@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import streamlit as st
@@ -12,6 +13,7 @@ from neo4j import Driver
 from streamlit.testing.v1 import AppTest
 
 from graph.settings import REPO_ROOT, Settings
+from ingest.load import RegionFound, find_regions, load_paths, region_names
 
 APP = str(REPO_ROOT / "app.py")
 
@@ -403,3 +405,25 @@ def test_no_emoji_markers(app_env: None, sample_graph: Driver, page: str) -> Non
     texts = [m.value for m in app.markdown] + [e.label for e in app.expander]
     texts += [c.value for c in app.caption] + [m.label for m in app.metric]
     assert not [s for s in texts if EMOJI.search(s)]
+
+
+def test_ingest_files_a_plan_under_the_region_chosen(
+    app_env: None, driver: Driver, database: str, corpus_files: list[Path]
+) -> None:
+    """Issue 15 item 3 (the app's side): the region found is shown before loading, and the one the
+    person chooses (or none) is the one the plan is filed under."""
+    plan = next(p for p in corpus_files if "阳城" in p.read_text(encoding="utf-8")[:400])
+    (found,) = find_regions([plan])
+    assert isinstance(found, RegionFound) and found.adcode == "140522" and found.evidence
+    assert region_names()["140522"] == "阳城县 · 晋城市 · 山西省"
+    load_paths([plan], regions={plan.name: "620724"})  # 高台县, chosen by hand
+    records, _, _ = driver.execute_query(
+        "MATCH (:Document)-[:FOR_REGION]->(r:Region) RETURN r.id AS id", database_=database
+    )
+    assert [r["id"] for r in records] == ["620724"]
+    load_paths([plan], regions={plan.name: ""})  # filed under no region
+    records, _, _ = driver.execute_query(
+        "MATCH (d:Document) RETURN d.region AS region, COUNT { (d)-[:FOR_REGION]->() } AS n",
+        database_=database,
+    )
+    assert [(r["region"], r["n"]) for r in records] == [(None, 0)]
