@@ -19,7 +19,8 @@ theme_counts = cached(explore.theme_counts)
 theme_items = cached(explore.theme_items)
 
 HEATMAP = "themes-heatmap"
-REGION, THEME = "themes-region", "themes-theme"  # the drill-down's two boxes
+# The drill-down's two boxes, one pair per language (a box keeps the label it was drawn with).
+REGION, THEME = f"themes-region-{language()}", f"themes-theme-{language()}"
 HORIZONTAL_UP_TO = 12  # region labels stay horizontal up to this many columns
 
 

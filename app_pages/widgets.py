@@ -14,7 +14,7 @@ from typing import TypeVar
 import streamlit as st
 from st_link_analysis import EdgeStyle, NodeStyle, st_link_analysis
 
-from app_pages.state import cached, database, driver, guarded, t
+from app_pages.state import cached, database, driver, guarded, t, translated
 from graph import explore, views
 from graph.errors import PlanGraphError
 from graph.explore import Subgraph
@@ -86,7 +86,8 @@ def graph_view(subgraph: Subgraph, *, key: str, height: int = 520) -> Subgraph:
     )
     size = f"{len(shown.nodes)} {t('nodes')}, {len(shown.edges)} {t('relationships')}"
     legend = " ".join(
-        f"<span style='color:{COLOURS.get(label, '#999999')}'>●</span> {label}" for label in labels
+        f"<span style='color:{COLOURS.get(label, '#999999')}'>●</span> {translated(label)}"
+        for label in labels
     )
     st.markdown(f"<small>{legend} · {size}</small>", unsafe_allow_html=True)
     st.caption(t("graph_help"))

@@ -427,3 +427,10 @@ def test_ingest_files_a_plan_under_the_region_chosen(
         database_=database,
     )
     assert [(r["region"], r["n"]) for r in records] == [(None, 0)]
+
+
+def test_graph_legend_in_the_interface_language(app_env: None, sample_graph: Driver) -> None:
+    """Issue 15 item 7: the graph view's legend listed Document, Goal, Region in zh mode."""
+    app = open_page("initiatives")
+    legend = next(m.value for m in app.markdown if "●" in m.value)
+    assert "地区" in legend and "Region" not in legend and "Document" not in legend
