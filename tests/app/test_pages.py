@@ -13,7 +13,6 @@ from neo4j import Driver
 from streamlit.testing.v1 import AppTest
 
 from graph.settings import REPO_ROOT, Settings
-from ingest.load import RegionFound, find_regions, load_paths, region_names
 
 APP = str(REPO_ROOT / "app.py")
 
@@ -412,6 +411,8 @@ def test_ingest_files_a_plan_under_the_region_chosen(
 ) -> None:
     """Issue 15 item 3 (the app's side): the region found is shown before loading, and the one the
     person chooses (or none) is the one the plan is filed under."""
+    from ingest.load import RegionFound, find_regions, load_paths, region_names
+
     plan = next(p for p in corpus_files if "阳城" in p.read_text(encoding="utf-8")[:400])
     (found,) = find_regions([plan])
     assert isinstance(found, RegionFound) and found.adcode == "140522" and found.evidence
