@@ -55,7 +55,7 @@ def _heatmap(counts: pd.DataFrame, value: str, fmt: str) -> alt.LayerChart:
         color=alt.condition(f"datum['{value}'] > {0.55 * strongest}", alt.value("white"),
                             alt.value("#222")),
     )  # fmt: skip
-    return alt.layer(rect, text).properties(height=alt.Step(22))
+    return alt.LayerChart(layer=[rect, text], height=alt.Step(22))
 
 
 def _take_click(event: Any) -> None:
@@ -109,7 +109,9 @@ themes = counts[counts["adcode"] == region].sort_values("items", ascending=False
 theme_labels = dict(zip(themes["theme_id"], themes["label"], strict=True))
 if st.session_state.get(THEME) not in theme_labels:
     st.session_state.pop(THEME, None)
-theme = right.selectbox(t("theme"), list(theme_labels), key=THEME, format_func=theme_labels.get)
+theme = right.selectbox(
+    t("theme"), list(theme_labels), key=THEME, format_func=lambda tid: str(theme_labels[tid])
+)
 with guarded():
     items = theme_items(region, theme, subtree=bool(columns.at[region, "subtree"]))
 st.caption(f"{len(items)} {t('theme_items')}")
@@ -122,7 +124,7 @@ if items:
         list(texts),
         index=None,
         key="theme-source",
-        format_func=texts.get,
+        format_func=lambda item: texts[item],
         placeholder=t("choose"),
     )
     if chosen:
