@@ -1,18 +1,102 @@
-"""Ingest: upload work plans, watch them load, read the per-file report."""
+"""Ingest: upload work plans, check (and correct) the region each one will be filed under, load
+them with a progress bar, read the per-file report."""
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
+from functools import cache
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from app_pages.state import database, driver, guarded, t
+from app_pages.display import readable
+from app_pages.state import database, driver, guarded, t, translated
 from graph import views
-from ingest.load import load_paths
+from ingest.load import LoadSummary, RegionFound, find_regions, load_paths, region_names
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+FOUND = "ingest-regions-found"  # upload digest → RegionFound (or the reason it failed)
+NO_REGION = ""
+LABELS = ("Document", "Region", "Goal", "Measure", "Target", "Project", "Policy")
+
+
+@cache
+def _gazetteer() -> dict[str, str]:
+    return region_names()
+
+
+def _digest(upload: UploadedFile) -> str:
+    return hashlib.sha256(upload.getvalue()).hexdigest()[:16] + upload.name
+
+
+def _saved(uploads: list[UploadedFile], folder: str) -> list[Path]:
+    paths = []
+    for upload in uploads:
+        path = Path(folder) / Path(upload.name).name
+        path.write_bytes(upload.getvalue())
+        paths.append(path)
+    return paths
+
+
+def _find_regions(uploads: list[UploadedFile]) -> None:
+    """Extract the files not seen yet, to show the region each would be filed under."""
+    found: dict[str, RegionFound | str] = st.session_state.setdefault(FOUND, {})
+    new = [u for u in uploads if _digest(u) not in found]
+    if not new:
+        return
+    with st.spinner(t("finding_regions")), tempfile.TemporaryDirectory() as folder:
+        for upload, outcome in zip(new, find_regions(_saved(new, folder)), strict=True):
+            found[_digest(upload)] = (
+                outcome if isinstance(outcome, RegionFound) else outcome.message
+            )
+
+
+def _region_choices(uploads: list[UploadedFile]) -> dict[str, str]:
+    """One box per file, on the region found (or on none, with the reason); returns the choice
+    for every file, by file name."""
+    names = _gazetteer()
+    options = [NO_REGION, *names]
+    chosen = {}
+    for upload in uploads:
+        outcome = st.session_state[FOUND][_digest(upload)]
+        if isinstance(outcome, str):  # unreadable: the load reports it again
+            st.warning(f"{upload.name}: {outcome}")
+            continue
+        found = outcome.adcode if outcome.adcode in names else NO_REGION
+        chosen[upload.name] = st.selectbox(
+            f"{upload.name} · {t('region_filed_under')}",
+            options,
+            index=options.index(found),
+            format_func=lambda code: names[code] if code else t("no_region"),
+            key=f"region-{_digest(upload)}",
+        )
+        if outcome.adcode is None:
+            st.caption(f":material/help: {t('no_region_found')}")
+        elif chosen[upload.name] == found:
+            st.caption(f"{t('region_evidence')}: {translated(outcome.evidence)}")
+        else:
+            st.caption(t("region_corrected"))
+    return chosen
+
+
+def _report(summary: LoadSummary, regions: dict[str, str]) -> list[dict[str, str]]:
+    """One row per file: its outcome, the region it was filed under and what it holds."""
+    names, results, rows = _gazetteer(), iter(summary.results), []
+    for file in summary.files:
+        name = Path(file.source).name
+        detail = file.detail
+        if file.outcome != "skipped":
+            counts = next(results).counts
+            detail = "，".join(
+                f"{translated(k)} {n}" for k, n in sorted(counts.items()) if not k.isupper()
+            )
+        code = regions.get(name)
+        region = names.get(code or "", t("no_region")) if code is not None else ""
+        rows.append({"file": name, "outcome": file.outcome, "region": region, "detail": detail})
+    return rows
+
 
 st.title(t("page_ingest"))
 uploads = st.file_uploader(
@@ -23,31 +107,31 @@ for name in too_large:
     st.error(f"{t('too_large')}: {name}")
 accepted = [u for u in uploads or [] if u.name not in too_large]
 
+regions: dict[str, str] = {}
+if accepted:
+    st.subheader(t("regions_found"))
+    st.caption(t("regions_found_help"))
+    _find_regions(accepted)
+    regions = _region_choices(accepted)
+
 if st.button(t("load_files"), type="primary", disabled=not accepted):
     bar = st.progress(0.0, text=t("loading"))
     with tempfile.TemporaryDirectory() as folder, guarded():
-        paths = []
-        for upload in accepted:
-            path = Path(folder) / Path(upload.name).name
-            path.write_bytes(upload.getvalue())
-            paths.append(path)
         summary = load_paths(
-            paths,
+            _saved(accepted, folder),
             progress=lambda done, total, name: bar.progress(
                 done / total, text=f"{t('loading')} {Path(name).name}"
             ),
+            regions=regions,
         )
     st.cache_data.clear()  # the graph changed
     st.subheader(t("report"))
-    report = pd.DataFrame(
-        [(f.source, f.outcome, f.detail) for f in summary.files],
-        columns=[t("file"), t("outcome"), "detail"],
-    )
-    st.dataframe(report, hide_index=True, width="stretch")
-    st.code(summary.render(), language=None)
+    columns = ["file", "outcome", "region", "detail"]
+    st.dataframe(readable(_report(summary, regions), columns), hide_index=True, width="stretch")
+    with st.expander(t("load_log")):
+        st.code(summary.render(), language=None)
     with guarded():
         totals = views.counts(driver(), database=database())
     st.subheader(t("graph_now"))
-    labels = ("Document", "Region", "Goal", "Measure", "Target", "Project", "Policy")
-    for column, label in zip(st.columns(len(labels)), labels, strict=True):
-        column.metric(label, totals.get(label, 0))
+    for column, label in zip(st.columns(len(LABELS)), LABELS, strict=True):
+        column.metric(translated(label), totals.get(label, 0))

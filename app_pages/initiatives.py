@@ -3,10 +3,10 @@ its measures in regions that do not name it, and what is adopted together with i
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from app_pages.state import cached, guarded, t
+from app_pages.display import readable
+from app_pages.state import cached, guarded, t, translated
 from app_pages.widgets import graph_view, loaded_or_stop, open_profile, remembered_choice
 from graph import explore
 
@@ -16,14 +16,18 @@ responsibility = cached(explore.responsibility)
 
 st.title(t("page_initiatives"))
 rows = loaded_or_stop(initiatives)
-labels = {r["id"]: f"{r['name']} · {r['kind']} · {r['regions']} {t('regions_count')}" for r in rows}
+labels = {
+    r["id"]: f"{r['name']} · {translated(r['kind'])} · {r['regions']} {t('regions_count')}"
+    for r in rows
+}
 chosen = remembered_choice(t("initiative"), labels, key="initiative")
 with guarded():
     view = initiative(chosen)
 
 st.subheader(f"{t('adopters')} ({len(view.adopters)})")
 for row in view.adopters:
-    with st.expander(f"{row['region']} ({row['adcode']}) · {row['first_year'] or ''}"):
+    year = f" · {row['first_year']}" if row["first_year"] else ""
+    with st.expander(f"{row['region']} ({row['adcode']}){year}"):
         for sentence in row["evidence"] or []:
             st.markdown(f"> {sentence}")
         if st.button(t("open_profile"), key=f"profile-{row['adcode']}"):
@@ -31,16 +35,18 @@ for row in view.adopters:
 
 st.subheader(t("similar_elsewhere"))
 if view.similar_elsewhere:
-    st.dataframe(
-        pd.DataFrame(view.similar_elsewhere)[["score", "region", "text", "projects", "like"]],
-        hide_index=True,
-        width="stretch",
-    )
+    columns = ["score", "region", "text", "projects", "like"]
+    st.dataframe(readable(view.similar_elsewhere, columns), hide_index=True, width="stretch")
 else:
     st.caption(t("none"))
 
 st.subheader(t("co_adopted"))
-st.dataframe(pd.DataFrame(view.co_adopted), hide_index=True, width="stretch")
+if view.co_adopted:
+    columns = ["kind", "initiative", "shared", "jaccard"]
+    st.dataframe(readable(view.co_adopted, columns), hide_index=True, width="stretch")
+    st.caption(t("jaccard_help"))
+else:
+    st.caption(t("none"))
 
 if next(r for r in rows if r["id"] == chosen)["kind"] == "Project":
     st.subheader(t("page_responsibility"))

@@ -1,5 +1,6 @@
 """Saved queries: a form built from each query's metadata, the result as a table (and as a
-graph when the query returns nodes and relationships), CSV download."""
+graph when the query returns nodes and relationships), CSV download. Results are kept in the
+session, so a download or the network analysis does not clear them."""
 
 from __future__ import annotations
 
@@ -9,9 +10,21 @@ import pandas as pd
 import streamlit as st
 from st_link_analysis import EdgeStyle, NodeStyle, st_link_analysis
 
+from app_pages.display import meaning_header, readable
 from app_pages.state import database, driver, guarded, language, t
 from graph.analysis import region_network
-from graph.queries import QueryResult, SavedQuery, choices, format_result, list_queries, run_query
+from graph.queries import (
+    Parameter,
+    QueryResult,
+    SavedQuery,
+    choices,
+    format_result,
+    list_queries,
+    run_query,
+)
+
+RESULT = "saved-query-result"  # (query name, parameters, result) of the last run
+NETWORK = "saved-query-network"  # the region network analysis, once computed
 
 st.title(t("page_queries"))
 queries = {q.name: q for q in list_queries()}
@@ -25,20 +38,37 @@ query: SavedQuery = queries[name]
 st.caption(query.description_en if english else query.description)
 
 
+def parameter_label(p: Parameter) -> str:
+    """The parameter's description in the interface language ("中文 (English)" in the yml)."""
+    return meaning_header(p.description, p.name)
+
+
 def parameter_inputs(saved: SavedQuery) -> dict[str, object]:
     values: dict[str, object] = {}
     with guarded():
         for p in saved.parameters:
             options = choices(driver(), p, database=database())
-            label = f"{p.name} — {p.description}"
-            if options and p.default in options:
-                values[p.name] = st.selectbox(label, options, index=options.index(p.default))
+            label, key = parameter_label(p), f"param-{saved.name}-{p.name}"
+            if options:
+                # Suggestions to pick from, and any other text typed in (substring matches).
+                default = options.index(p.default) if p.default in options else None
+                values[p.name] = (
+                    st.selectbox(
+                        label,
+                        options,
+                        index=default,
+                        accept_new_options=True,
+                        key=key,
+                        placeholder=t("choose"),
+                    )
+                    or ""
+                )
             elif p.type == "integer":
-                values[p.name] = int(st.number_input(label, value=int(p.default), step=1))
+                values[p.name] = int(st.number_input(label, value=int(p.default), step=1, key=key))
             elif p.type == "float":
-                values[p.name] = float(st.number_input(label, value=float(p.default)))
+                values[p.name] = float(st.number_input(label, value=float(p.default), key=key))
             else:
-                values[p.name] = st.text_input(label, value=str(p.default))
+                values[p.name] = st.text_input(label, value=str(p.default), key=key)
     return values
 
 
@@ -65,29 +95,48 @@ def graph_view(result: QueryResult) -> None:
                      [EdgeStyle("SIMILAR_TO", caption="label")], key=f"graph-{name}")  # fmt: skip
 
 
+def show_result(saved: SavedQuery, result: QueryResult) -> None:
+    if result.truncated:
+        st.warning(t("truncated"))
+    st.caption(f"{len(result.rows)} {t('rows')}")
+    if saved.graph:
+        graph_view(result)
+    headers = {c: meaning_header(m, c) for c, m in saved.columns.items()}
+    st.dataframe(readable(result.rows, result.columns, headers), hide_index=True, width="stretch")
+    with st.expander(t("columns_meaning")):
+        meanings = [(headers[c], meaning_header(m, c)) for c, m in saved.columns.items()]
+        st.table(pd.DataFrame(
+            [(c, m) for c, (_, m) in zip(saved.columns, meanings, strict=True)],
+            columns=[t("col_column"), t("col_meaning")],
+        ))  # fmt: skip
+    st.download_button(
+        t("download_csv"),
+        format_result(result, "csv").encode("utf-8"),
+        f"{saved.name}.csv",
+        "text/csv",
+        on_click="ignore",  # a download must not rerun the page
+    )
+
+
 params = parameter_inputs(query)
 if st.button(t("run"), type="primary"):
     with guarded():
-        result = run_query(driver(), query, params, database=database())
-    if result.truncated:
-        st.warning(t("truncated"))
-    frame = pd.DataFrame(result.rows, columns=result.columns)
-    st.caption(f"{len(frame)} {t('rows')}")
-    if query.graph:
-        graph_view(result)
-    st.dataframe(frame.astype(str), hide_index=True, width="stretch")
-    with st.expander(t("columns_meaning")):
-        st.table(pd.DataFrame(list(query.columns.items()), columns=["column", "meaning"]))
-    st.download_button(
-        t("download_csv"), format_result(result, "csv").encode("utf-8"), f"{name}.csv", "text/csv"
-    )
+        st.session_state[RESULT] = (
+            name,
+            params,
+            run_query(driver(), query, params, database=database()),
+        )
+kept = st.session_state.get(RESULT)
+if kept is not None and kept[0] == name:
+    show_result(query, kept[2])
 
 st.divider()
 st.subheader(t("network_analysis"))
 st.caption(t("network_help"))
 if st.button(t("run_network")):
     with guarded():
-        report = region_network(driver(), database=database())
-    st.dataframe(
-        pd.DataFrame([asdict(row) for row in report.rows]), hide_index=True, width="stretch"
-    )
+        st.session_state[NETWORK] = region_network(driver(), database=database())
+if (report := st.session_state.get(NETWORK)) is not None:
+    rows = [asdict(row) for row in report.rows]
+    columns = list(rows[0]) if rows else []
+    st.dataframe(readable(rows, columns), hide_index=True, width="stretch")

@@ -39,11 +39,12 @@ for column, (kind, key) in zip(columns[2:], KINDS.items(), strict=True):
 
 
 def _badges(item: str) -> str:
-    parts = [f"🎯 {name}" for _, name in profile.of(item, "target")]
-    parts += [f"📌 {name}" for _, name in profile.of(item, "project")]
-    parts += [f"📄《{name}》" for _, name in profile.of(item, "policy")]
-    parts += [f"👥 {t('lead')} {name}" for _, name in profile.of(item, "lead")]
-    parts += [f"👥 {t('support')} {name}" for _, name in profile.of(item, "support")]
+    # Material icons, not emoji: the CJK font the project installs has no emoji glyphs.
+    parts = [f":material/target: {name}" for _, name in profile.of(item, "target")]
+    parts += [f":material/flag: {name}" for _, name in profile.of(item, "project")]
+    parts += [f":material/description: 《{name}》" for _, name in profile.of(item, "policy")]
+    parts += [f":material/groups: {t('lead')} {name}" for _, name in profile.of(item, "lead")]
+    parts += [f":material/groups: {t('support')} {name}" for _, name in profile.of(item, "support")]
     return "  \n".join(f":small[{p}]" for p in parts)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages.state import cached, guarded, t
+from app_pages.state import cached, guarded, t, translated
 from app_pages.widgets import graph_view
 from graph import explore
 
@@ -41,7 +41,11 @@ with st.expander(t("table")):
     st.dataframe(
         pd.DataFrame(
             [
-                {"from": by_key[e.start].name, "relationship": e.type, "to": by_key[e.end].name}
+                {
+                    t("col_from"): by_key[e.start].name,
+                    t("col_relationship"): translated(e.type),
+                    t("col_to"): by_key[e.end].name,
+                }
                 for e in shown.edges.values()
             ]
         ),

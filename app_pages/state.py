@@ -41,6 +41,13 @@ def t(key: str) -> str:
     return entry[language()] if entry else key
 
 
+def translated(value: str, *, table: str = "v") -> str:
+    """A value from the graph (a kind, role, status) or a column name in the chosen language;
+    as it is when the translation table does not know it (names are never translated)."""
+    entry = _strings().get(f"{table}_{value}")
+    return entry[language()] if entry else value
+
+
 @st.cache_resource
 def settings() -> Settings:
     return load_settings()

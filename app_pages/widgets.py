@@ -14,7 +14,7 @@ from typing import TypeVar
 import streamlit as st
 from st_link_analysis import EdgeStyle, NodeStyle, st_link_analysis
 
-from app_pages.state import cached, database, driver, guarded, t
+from app_pages.state import cached, database, driver, guarded, t, translated
 from graph import explore, views
 from graph.errors import PlanGraphError
 from graph.explore import Subgraph
@@ -34,6 +34,7 @@ COLOURS = {
 PROFILE_PAGE = "app_pages/region.py"
 T = TypeVar("T")
 source_span = cached(views.source_span)
+region_names = cached(views.region_names)
 
 
 def _elements(subgraph: Subgraph) -> dict[str, list[dict[str, object]]]:
@@ -85,7 +86,8 @@ def graph_view(subgraph: Subgraph, *, key: str, height: int = 520) -> Subgraph:
     )
     size = f"{len(shown.nodes)} {t('nodes')}, {len(shown.edges)} {t('relationships')}"
     legend = " ".join(
-        f"<span style='color:{COLOURS.get(label, '#999999')}'>●</span> {label}" for label in labels
+        f"<span style='color:{COLOURS.get(label, '#999999')}'>●</span> {translated(label)}"
+        for label in labels
     )
     st.markdown(f"<small>{legend} · {size}</small>", unsafe_allow_html=True)
     st.caption(t("graph_help"))
@@ -94,7 +96,9 @@ def graph_view(subgraph: Subgraph, *, key: str, height: int = 520) -> Subgraph:
 
 
 def _profile_links(shown: Subgraph, *, key: str) -> None:
-    regions = sorted({n.name for n in shown.nodes.values() if n.label == "Region"})
+    """Open the profile of a region in the view: only regions with a plan have one."""
+    with_plan = {row["name"] for row in region_names()}
+    regions = sorted({n.name for n in shown.nodes.values() if n.label == "Region"} & with_plan)
     if not regions:
         return
     left, right = st.columns([3, 1], vertical_alignment="bottom")

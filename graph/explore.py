@@ -448,3 +448,20 @@ def theme_items(
     ``subtree`` of the plans of the regions under it too."""
     params = {"region": region, "theme": theme, "subtree": subtree}
     return read(driver, THEME_ITEMS, params, database=database)
+
+
+def region_themes(driver: Driver, adcodes: list[str], *, database: str) -> list[dict[str, Any]]:
+    """Goals and measures per theme of each of these regions' plans (the FOCUSES_ON counts)."""
+    return read(driver, THEME_COUNTS, {"adcodes": adcodes}, database=database)
+
+
+MOST_SIMILAR_PAIR = """
+MATCH (a:Region)-[s:SIMILAR_TO]->(b:Region)
+RETURN a.id AS a, b.id AS b ORDER BY s.score DESC, a, b LIMIT 1
+"""
+
+
+def most_similar_pair(driver: Driver, *, database: str) -> list[str]:
+    """The adcodes of the two regions whose plans are most alike (none before the analysis)."""
+    rows = read(driver, MOST_SIMILAR_PAIR, database=database)
+    return [rows[0]["a"], rows[0]["b"]] if rows else []

@@ -5,8 +5,8 @@ root used by `python -m ingest load` and the Ingest page); the stages know nothi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from neo4j import Driver
@@ -18,10 +18,14 @@ from graph.db import LOAD_RETRY_S, connect
 from graph.neo4j_writer import GROUP_DOCUMENTS, WriteResult, apply_schema, write_documents
 from graph.settings import load_settings
 from ingest.errors import GraphError, PlanGraphError
-from ingest.models import Extraction
+from ingest.extract.regions import load_gazetteer, parents_of, place
+from ingest.models import Extraction, RegionRef
 from ingest.pipeline import Failure, extract_many
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
+# The region a person chose for a file (by file name): an adcode, or "" for none.
+RegionChoices = Mapping[str, str]
+CHOSEN = "chosen on the ingest page"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +68,13 @@ def _counts(counter: dict[str, int]) -> str:
     return ", ".join(f"{name} {n}" for name, n in sorted(counter.items())) or "none"
 
 
-def load_paths(paths: Sequence[Path], *, progress: Progress | None = None) -> LoadSummary:
+def load_paths(
+    paths: Sequence[Path],
+    *,
+    progress: Progress | None = None,
+    regions: RegionChoices | None = None,
+) -> LoadSummary:
+    """Extract and write ``paths``; ``regions`` overrides the region found for a file name."""
     settings = load_settings()
     summary = LoadSummary()
     with connect(settings, retry_s=LOAD_RETRY_S) as driver:
@@ -73,7 +83,7 @@ def load_paths(paths: Sequence[Path], *, progress: Progress | None = None) -> Lo
         for done, outcome in enumerate(extract_many(paths), start=1):
             if progress is not None:
                 progress(done, len(paths), str(paths[done - 1]))
-            group.append(_prepare(outcome))
+            group.append(_prepare(_with_region(outcome, regions or {})))
             if len(group) >= GROUP_DOCUMENTS:
                 _write(driver, settings.database, group, summary)
                 group = []
@@ -134,3 +144,43 @@ def _describe(result: WriteResult) -> str:
     if result.removed_versions:
         parts.append(f"replaced {', '.join(result.removed_versions)}")
     return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class RegionFound:
+    """The region extraction found for a file (``adcode`` None when none), and why."""
+
+    source: str
+    adcode: str | None
+    evidence: str
+
+
+def find_regions(paths: Sequence[Path]) -> list[RegionFound | Failure]:
+    """The region each file would be filed under, before anything is written."""
+    return [
+        outcome
+        if isinstance(outcome, Failure)
+        else RegionFound(
+            outcome.parsed.normalized.source,
+            outcome.region.place.adcode if outcome.region else None,
+            outcome.region.evidence if outcome.region else "",
+        )
+        for outcome in extract_many(paths)
+    ]
+
+
+def region_names() -> dict[str, str]:
+    """Every region of the gazetteer: adcode → its name with the regions above it."""
+    gazetteer = load_gazetteer()
+    return {code: " · ".join(r.name for r in gazetteer.chain(code)) for code in gazetteer.by_code}
+
+
+def _with_region(outcome: Extraction | Failure, regions: RegionChoices) -> Extraction | Failure:
+    if isinstance(outcome, Failure):
+        return outcome
+    name = Path(outcome.parsed.normalized.source).name
+    if name not in regions:
+        return outcome
+    code = regions[name]
+    chosen = RegionRef(place(code), parents_of(code), CHOSEN) if code else None
+    return replace(outcome, region=chosen)
