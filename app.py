@@ -9,6 +9,8 @@ from app_pages.state import t
 
 PAGES = [
     ("app_pages/overview.py", "page_overview", ":material/dashboard:"),
+    ("app_pages/search.py", "page_search", ":material/search:"),
+    ("app_pages/reader.py", "page_reader", ":material/menu_book:"),
     ("app_pages/region.py", "page_region", ":material/location_city:"),
     ("app_pages/compare.py", "page_compare", ":material/compare_arrows:"),
     ("app_pages/initiatives.py", "page_initiatives", ":material/flag:"),
@@ -21,6 +23,8 @@ PAGES = [
 ]
 
 st.set_page_config(page_title="plangraph", page_icon=":material/hub:", layout="wide")
+if "english" not in st.session_state:  # a shared link says which language it was made in
+    st.session_state["english"] = st.query_params.get("lang") == "en"
 st.sidebar.toggle(t("english"), key="english")
 if st.sidebar.button(t("refresh"), help=t("refresh_help")):
     st.cache_data.clear()  # before the page runs, so it reads the graph afresh

@@ -13,7 +13,7 @@ from typing import Any
 
 from neo4j import Driver
 
-from graph.db import connect
+from graph.db import connect, read
 from graph.queries import get_query, run_query
 from graph.settings import load_settings
 
@@ -21,6 +21,32 @@ KINDS = ("goal", "measure", "target", "text")
 RESPONSIBLE = ("", "named", "none")
 _SENTENCE_END = "。！？；!?;\n"
 _REACH = 80  # at most this many characters of a sentence either side of the hit
+
+
+# What the filters offer: the regions with a plan and those above them, the years, the themes.
+FILTER_REGIONS = """
+MATCH (:Document)-[:FOR_REGION]->(:Region)-[:PART_OF*0..]->(a:Region)
+RETURN DISTINCT a.id AS adcode, a.name AS name ORDER BY adcode
+"""
+FILTER_YEARS = """
+MATCH (d:Document) WHERE d.year IS NOT NULL RETURN DISTINCT d.year AS year ORDER BY year DESC
+"""
+FILTER_THEMES = "MATCH (t:Theme) RETURN t.id AS id, t.label AS label, t.label_en AS label_en"
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    regions: list[dict[str, Any]]  # adcode, name
+    years: list[int]
+    themes: list[dict[str, Any]]  # id, label, label_en
+
+
+def filters(driver: Driver, *, database: str) -> Filters:
+    """The choices of the search filters."""
+    years = [row["year"] for row in read(driver, FILTER_YEARS, database=database)]
+    themes = read(driver, FILTER_THEMES, database=database)
+    return Filters(read(driver, FILTER_REGIONS, database=database), years,
+                   sorted(themes, key=lambda row: row["id"]))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

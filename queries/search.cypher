@@ -51,8 +51,9 @@ CALL (own, goal) {
   RETURN collect(DISTINCT u.name) AS units
 }
 WITH * WHERE $responsible = '' OR ($responsible = 'named') = (size(units) > 0)
-WITH *, CASE kind WHEN 'goal' THEN item.title + ' ' + coalesce(item.text, '')
-                  WHEN 'text' THEN '' ELSE item.text END AS text,
+WITH *, CASE WHEN kind = 'text' THEN ''
+              WHEN kind <> 'goal' OR item.text STARTS WITH item.title THEN item.text
+              ELSE coalesce(item.title, '') + ' ' + coalesce(item.text, '') END AS text,
      CASE WHEN start < 80 THEN 0 ELSE start - 80 END AS context_start
 RETURN kind, item.id AS id, d.id AS doc, d.title AS plan, d.year AS year, r.name AS region,
        r.id AS adcode, start, end, text, context_start,
