@@ -21,6 +21,7 @@ UNDERLINE = {
     "institution": "#935116",
     "responsibility": "#C0392B",
 }
+SELECTED = "#FFE94D"
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
 
 
@@ -35,6 +36,12 @@ def reader_href(doc: str, at: int, *, lang: str = "zh") -> str:
     if lang == "en":
         params["lang"] = "en"
     return "?" + urlencode(params)
+
+
+def item_href(item_id: str, *, lang: str = "zh") -> str:
+    """A link into the reader at a goal, measure or target, relative to any page of the app."""
+    params = {"item": item_id} | ({"lang": "en"} if lang == "en" else {})
+    return "reader?" + urlencode(params)
 
 
 def snippet_html(pieces: Iterable[tuple[str, bool]]) -> str:
@@ -105,8 +112,8 @@ def _piece(
     lines = [UNDERLINE[k] for k in UNDERLINE if k in kinds]
     if lines:
         styles.append(f"border-bottom:2px solid {lines[0]};color:{lines[0]}")
-    if inside:
-        styles.append("outline:2px solid #C0392B")
+    if inside:  # the selected item or passage: marked like a search hit
+        styles.append(f"background:{SELECTED};font-weight:600")
     title = escape(" · ".join(dict.fromkeys(f"{s.name}"[:60] for s in active)), quote=True)
     attributes = f"style='{';'.join(styles)}' title=\"{title}\""
     if anchor:

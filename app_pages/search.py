@@ -51,7 +51,7 @@ if st.session_state["search-theme"] not in themes:
     st.session_state["search-theme"] = ""
 if st.session_state["search-year"] not in [0, *choices.years]:
     st.session_state["search-year"] = 0
-columns = st.columns([3, 1, 2, 3, 2])
+columns = st.columns([3, 2, 2, 4, 2])
 region = columns[0].selectbox(t("region"), list(regions), format_func=lambda r: regions[r],
                               key="search-region")  # fmt: skip
 year = columns[1].selectbox(t("year"), [0, *choices.years], key="search-year",

@@ -7,6 +7,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from app_pages.plantext import item_href
 from app_pages.state import cached, guarded, language, t
 from app_pages.widgets import show_source
 from graph import explore
@@ -63,7 +64,10 @@ theme = right.selectbox(t("theme"), list(theme_labels), format_func=theme_labels
 with guarded():
     items = pd.DataFrame(theme_items(region, theme, subtree=bool(columns.at[region, "subtree"])))
 st.caption(f"{len(items)} {t('items')}")
-st.dataframe(items, hide_index=True, width="stretch")
+if not items.empty:  # each item opens highlighted in its plan
+    items["source"] = [item_href(i, lang=language()) for i in items["id"]]
+link = st.column_config.LinkColumn(t("source_text"), display_text=t("open_in_plan"))
+st.dataframe(items, hide_index=True, width="stretch", column_config={"source": link})
 if not items.empty:
     chosen = st.selectbox(t("show_source"), list(items["id"]), index=None, key="theme-source")
     if chosen:

@@ -3,6 +3,8 @@ control, the state in the URL, links into the reader, and plan text rendered as 
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from neo4j import Driver
 from streamlit.testing.v1 import AppTest
@@ -160,3 +162,32 @@ def test_plan_text_is_never_markup(driver: Driver, database: str) -> None:
         assert not any("<script>alert" in b or "<img src=x" in b for b in bodies)
         rendered = [m.value for m in app.markdown] + [m.value for m in app.caption]
         assert not any("](http" in value for value in rendered)
+
+
+def test_region_profile_opens_measures_targets_and_goals_in_the_reader(
+    sample_graph: Driver,
+) -> None:
+    app = open_page("region")
+    app.selectbox[0].set_value("阳城县").run()
+    measures = [body for body in html(app) if "plangraph-measure" in body]
+    assert len(measures) > 100
+    assert all("href='reader?item=d0a165cc955b41ad8%23m" in body for body in measures)
+    targets = [m.value for m in app.markdown if "🎯" in m.value]
+    assert targets and all("](reader?item=d0a165cc955b41ad8%23t" in v for v in targets)
+    assert f"item={YANGCHENG}%23g1" in links(app)
+
+
+def test_themes_drill_down_links_every_item_into_the_reader(sample_graph: Driver) -> None:
+    app = open_page("themes")
+    app.selectbox[1].set_value("522725").run()  # 瓮安县
+    items = app.dataframe[-1].value
+    assert len(items) > 0
+    expected = [f"reader?item={quote(i)}" for i in items["id"]]
+    assert list(items["source"]) == expected
+
+
+def test_initiative_evidence_opens_in_the_reader(sample_graph: Driver) -> None:
+    app = open_page("initiatives")
+    app.selectbox[0].set_value("双减").run()
+    evidence = [q for q in links(app) if q.startswith("item=")]
+    assert len(evidence) >= 5
