@@ -68,7 +68,7 @@ url.keep({"q": text.strip(), "region": region, "year": year, "theme": theme, "ki
 
 if not text.strip() or not kinds:
     st.stop()
-with guarded():
+with guarded(), st.spinner(t("searching")):
     result = run_search(text, region=region, year=year, theme=theme, kinds=tuple(kinds),
                         responsible=unit, limit=500)  # fmt: skip
 
