@@ -14,7 +14,9 @@ from typing import Any
 from neo4j import Driver
 
 from graph.db import connect, read
+from graph.errors import GraphError
 from graph.queries import get_query, run_query
+from graph.schema import TEXT_INDEX
 from graph.settings import load_settings
 
 KINDS = ("goal", "measure", "target", "text")
@@ -104,7 +106,14 @@ def search(
         "text": " ".join(words), "region": region, "year": year, "theme": theme,
         "kinds": ",".join(kinds), "responsible": responsible, "limit": limit + 1,
     }  # fmt: skip
-    result = run_query(driver, get_query("search"), params, database=database, row_cap=limit + 1)
+    try:
+        result = run_query(driver, get_query("search"), params, database=database,
+                           row_cap=limit + 1)  # fmt: skip
+    except GraphError as error:
+        if TEXT_INDEX not in str(error):
+            raise
+        raise GraphError(f"the full-text index {TEXT_INDEX} is missing (a graph made before it "
+                         "existed): run `python -m graph schema apply`") from error  # fmt: skip
     hits = tuple(_hit(row, words) for row in result.rows[:limit])
     return SearchResult(words, hits, len(result.rows) > limit)
 

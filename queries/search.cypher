@@ -10,7 +10,7 @@ WITH words,
      reduce(q = '', w IN words |
        q + CASE q WHEN '' THEN '' ELSE ' AND ' END
          + '"' + replace(replace(w, '\\', '\\\\'), '"', '\\"') + '"') AS lucene,
-     all(w IN words WHERE w =~ '\\p{IsHan}{2,}') AS indexed,
+     all(w IN words WHERE w =~ '[\\u3400-\\u9fff\\uf900-\\ufaff]{2,}') AS indexed,
      CASE $kinds WHEN '' THEN ['goal', 'measure', 'target', 'text'] ELSE split($kinds, ',') END
        AS kinds
 CALL (words, lucene, indexed) {

@@ -10,6 +10,8 @@ import sys
 import pytest
 from neo4j import Driver
 
+from graph.errors import GraphError
+from graph.neo4j_writer import apply_schema
 from graph.search import highlight, search, sentence_around, words_of
 from graph.settings import REPO_ROOT, Settings
 
@@ -144,3 +146,14 @@ def test_cli_search(sample_graph: Driver, neo4j_settings: Settings, fmt: str) ->
         assert rows and all(r["region"] == "阳城县" for r in rows)
         first = rows[0]
         assert all(first["sentence"][a:b] == "1+X" for a, b in first["marks"])
+
+
+def test_a_graph_without_the_index_gets_a_hint(small_graph: Driver, database: str) -> None:
+    small_graph.execute_query("DROP INDEX plan_text", database_=database)
+    try:
+        with pytest.raises(GraphError, match="python -m graph schema apply"):
+            search(small_graph, "双减", database=database)
+    finally:
+        apply_schema(small_graph, database=database)
+        small_graph.execute_query("CALL db.awaitIndexes(120)", database_=database)
+    assert search(small_graph, "双减", database=database).hits
