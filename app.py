@@ -3,12 +3,17 @@ app_pages/. Run with `streamlit run app.py` (./scripts/run does it for you)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from app_pages.state import t
 
+ICON = Path(__file__).parent / "app_pages" / "icon.png"
 PAGES = [
     ("app_pages/overview.py", "page_overview", ":material/dashboard:"),
+    ("app_pages/search.py", "page_search", ":material/search:"),
+    ("app_pages/reader.py", "page_reader", ":material/menu_book:"),
     ("app_pages/region.py", "page_region", ":material/location_city:"),
     ("app_pages/compare.py", "page_compare", ":material/compare_arrows:"),
     ("app_pages/initiatives.py", "page_initiatives", ":material/flag:"),
@@ -20,7 +25,10 @@ PAGES = [
     ("app_pages/ingest.py", "page_ingest", ":material/upload_file:"),
 ]
 
-st.set_page_config(page_title="plangraph", page_icon=":material/hub:", layout="wide")
+# A file, not a Material icon: the browser would fetch that from fonts.gstatic.com.
+st.set_page_config(page_title="plangraph", page_icon=str(ICON), layout="wide")
+if "english" not in st.session_state:  # a shared link says which language it was made in
+    st.session_state["english"] = st.query_params.get("lang") == "en"
 st.sidebar.toggle(t("english"), key="english")
 if st.sidebar.button(t("refresh"), help=t("refresh_help")):
     st.cache_data.clear()  # before the page runs, so it reads the graph afresh

@@ -10,6 +10,7 @@ from app_pages.state import cached, guarded, t, translated
 from app_pages.widgets import graph_view, loaded_or_stop, open_profile, remembered_choice
 from graph import explore
 
+READER = "app_pages/reader.py"
 initiatives = cached(explore.initiatives)
 initiative = cached(explore.initiative)
 responsibility = cached(explore.responsibility)
@@ -28,8 +29,12 @@ st.subheader(f"{t('adopters')} ({len(view.adopters)})")
 for row in view.adopters:
     year = f" · {row['first_year']}" if row["first_year"] else ""
     with st.expander(f"{row['region']} ({row['adcode']}){year}"):
-        for sentence in row["evidence"] or []:
+        sources = row["evidence_items"] or []
+        for number, sentence in enumerate(row["evidence"] or []):
             st.markdown(f"> {sentence}")
+            if number < len(sources):  # the sentence highlighted in its plan
+                st.page_link(READER, label=t("open_in_plan"), icon=":material/menu_book:",
+                             query_params={"item": sources[number]})  # fmt: skip
         if st.button(t("open_profile"), key=f"profile-{row['adcode']}"):
             open_profile(row["region"])
 

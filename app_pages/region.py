@@ -3,14 +3,19 @@ plans, any item's source sentence on demand, and the region as a graph."""
 
 from __future__ import annotations
 
+from html import escape
+
 import pandas as pd
 import streamlit as st
 
-from app_pages.state import cached, guarded, t
+from app_pages.plantext import item_href, md
+from app_pages.state import cached, guarded, language, t
 from app_pages.widgets import graph_view, loaded_or_stop, remembered_choice, show_source
 from graph import explore, views
 from graph.explore import RegionProfile
 
+READER = "app_pages/reader.py"
+LINK_STYLE = "color:inherit;text-decoration:none;border-bottom:1px dotted #888"
 region_names = cached(views.region_names)
 region_profile = cached(explore.region_profile)
 region_graph = cached(explore.region_graph)
@@ -40,7 +45,9 @@ for column, (kind, key) in zip(columns[2:], KINDS.items(), strict=True):
 
 def _badges(item: str) -> str:
     # Material icons, not emoji: the CJK font the project installs has no emoji glyphs.
-    parts = [f":material/target: {name}" for _, name in profile.of(item, "target")]
+    # A target opens highlighted in its plan.
+    parts = [f"[:material/target: {md(name)}]({item_href(tid, lang=language())})"
+             for tid, name in profile.of(item, "target")]  # fmt: skip
     parts += [f":material/flag: {name}" for _, name in profile.of(item, "project")]
     parts += [f":material/description: 《{name}》" for _, name in profile.of(item, "policy")]
     parts += [f":material/groups: {t('lead')} {name}" for _, name in profile.of(item, "lead")]
@@ -53,10 +60,14 @@ with tab_items:
     for goal in profile.goals:
         title = f"{goal.number + '. ' if goal.number else ''}{goal.goal}"
         with st.expander(f"{goal.year or ''} · {title} ({len(goal.measures)})"):
+            st.page_link(READER, label=t("open_in_plan"), icon=":material/menu_book:",
+                         query_params={"item": goal.goal_id})  # fmt: skip
             if badges := _badges(goal.goal_id):
                 st.markdown(badges)
-            for measure_id, text in goal.measures:
-                st.markdown(f"- {text}")
+            for measure_id, text in goal.measures:  # each measure opens highlighted in its plan
+                href = escape(item_href(measure_id, lang=language()))
+                st.html(f"<div class='plangraph-measure'>↳ <a href='{href}' target='_self' "
+                        f"style='{LINK_STYLE}'>{escape(text)}</a></div>")  # fmt: skip
                 if badges := _badges(measure_id):
                     st.markdown(badges)
     items = {}

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.display import readable
+from app_pages.plantext import item_href
 from app_pages.state import cached, guarded, language, t
 from app_pages.widgets import show_source
 from graph import explore
@@ -116,7 +117,10 @@ with guarded():
     items = theme_items(region, theme, subtree=bool(columns.at[region, "subtree"]))
 st.caption(f"{len(items)} {t('theme_items')}")
 items_shown = readable(items, ["region", "kind", "text", "year"], {"text": t("col_item")})
-st.dataframe(items_shown, hide_index=True, width="stretch")
+if items:  # each item opens highlighted in its plan
+    items_shown["source"] = [item_href(row["id"], lang=language()) for row in items]
+link = st.column_config.LinkColumn(t("source_text"), display_text=t("open_in_plan"))
+st.dataframe(items_shown, hide_index=True, width="stretch", column_config={"source": link})
 if items:
     texts = {row["id"]: f"{row['region']} {row['year'] or ''} {row['text'][:60]}" for row in items}
     chosen = st.selectbox(

@@ -17,6 +17,7 @@ from graph.export.cli import add_export_commands
 from graph.neo4j_writer import apply_schema
 from graph.queries import add_query_commands
 from graph.schema import markdown_table
+from graph.search import add_search_command
 from graph.settings import load_settings
 
 Handler = Callable[[argparse.Namespace], int]
@@ -46,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.set_defaults(handler=_schema)
 
     add_query_commands(commands)
+    add_search_command(commands)
     add_analysis_commands(commands)
     add_export_commands(commands)
     return parser

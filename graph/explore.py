@@ -169,7 +169,7 @@ ADOPTERS = (
     + """
 MATCH (r:Region)-[a:ADOPTS]->(x)
 RETURN r.name AS region, r.id AS adcode, a.first_year AS first_year, a.measures AS items,
-       a.evidence AS evidence
+       a.evidence AS evidence, a.evidence_items AS evidence_items
 ORDER BY adcode
 """
 )

@@ -59,6 +59,7 @@ NODES: tuple[NodeSpec, ...] = (
 )
 
 _ITEMS = ("Goal", "Measure")
+TEXT_INDEX = "plan_text"  # full-text (CJK bigrams) over goals, measures, targets and plans
 _ENTITIES = ("Project", "Policy", "Institution", "Region")
 
 
@@ -136,9 +137,12 @@ def constraint_statements() -> list[str]:
         for spec in NODES
         for prop in spec.indexed
     ]
+    # The search (queries/search.cypher) reads this index; it replaced item_text, which covered
+    # goals and measures only.
+    statements.append("DROP INDEX item_text IF EXISTS")
     statements.append(
-        "CREATE FULLTEXT INDEX item_text IF NOT EXISTS "
-        "FOR (n:Goal|Measure) ON EACH [n.title, n.text]"
+        f"CREATE FULLTEXT INDEX {TEXT_INDEX} IF NOT EXISTS "
+        "FOR (n:Goal|Measure|Target|Document) ON EACH [n.title, n.text]"
         " OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
     )
     return statements
