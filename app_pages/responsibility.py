@@ -18,6 +18,7 @@ responsibility = cached(explore.responsibility)
 institutions = cached(explore.responsible_institutions)
 region_names = cached(views.region_names)
 region_duties = cached(duties.duties)
+scopes = cached(duties.regions)
 
 st.title(t("page_responsibility"))
 regions = loaded_or_stop(region_names)
@@ -56,7 +57,9 @@ def _row(duty: Duty) -> dict[str, object]:
 def _by_region() -> None:
     st.caption(t("by_region_help"))
     left, right = st.columns(2)
-    labels = {r["name"]: f"{r['name']} ({r['adcode']})" for r in regions}
+    with guarded():
+        choices = scopes()
+    labels = {r["name"]: f"{r['name']} ({r['adcode']})" for r in choices}
     with left:
         region = url_choice(t("region"), labels, param="region")
     focus_options = {

@@ -44,6 +44,13 @@ ORDER BY r.id, year, d.id, i.start
 LIMIT $limit
 """
 
+# The regions with a plan and every region above one, for choosing where to look.
+REGIONS = """
+MATCH (:Document)-[:FOR_REGION]->(:Region)-[:PART_OF*0..]->(a:Region)
+RETURN DISTINCT a.id AS adcode, a.name AS name
+ORDER BY adcode
+"""
+
 
 @dataclass(frozen=True, slots=True)
 class Duty:
@@ -85,3 +92,8 @@ def duties(
     and support units."""
     params = {"region": region, "focus": focus, "limit": limit}
     return [_duty(row) for row in read(driver, DUTIES, params, database=database)]
+
+
+def regions(driver: Driver, *, database: str) -> list[dict[str, Any]]:
+    """Regions with a plan and those above them (adcode, name), provinces first."""
+    return read(driver, REGIONS, database=database)

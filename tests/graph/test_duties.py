@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from neo4j import Driver
 
-from graph.duties import duties
+from graph.duties import duties, regions
 
 pytestmark = pytest.mark.neo4j
 
@@ -43,3 +43,8 @@ def test_samples_name_no_unit_and_say_the_issuer_stands_in(
     assert all(d.issuer_only and d.lead for d in found)
     measures = [d for d in found if d.kind == "Measure"]
     assert measures and all(d.inherited and d.goal for d in measures)
+
+
+def test_regions_to_choose_include_those_above_a_plan(small_graph: Driver, database: str) -> None:
+    names = [r["name"] for r in regions(small_graph, database=database)]
+    assert names[0] == "山西省" and {"晋城市", "阳城县", "沁水县"} <= set(names)
