@@ -3,10 +3,14 @@ app_pages/. Run with `streamlit run app.py` (./scripts/run does it for you)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from app_pages.state import t
 
+# A local file: a Material icon would be fetched from fonts.gstatic.com by every browser.
+ICON = Path(__file__).with_name("app_pages") / "icon.png"
 PAGES = [
     ("app_pages/overview.py", "page_overview", ":material/dashboard:"),
     ("app_pages/region.py", "page_region", ":material/location_city:"),
@@ -21,7 +25,7 @@ PAGES = [
     ("app_pages/ingest.py", "page_ingest", ":material/upload_file:"),
 ]
 
-st.set_page_config(page_title="plangraph", page_icon=":material/hub:", layout="wide")
+st.set_page_config(page_title="plangraph", page_icon=str(ICON), layout="wide")
 st.sidebar.toggle(t("english"), key="english")
 if st.sidebar.button(t("refresh"), help=t("refresh_help")):
     st.cache_data.clear()  # before the page runs, so it reads the graph afresh
