@@ -142,14 +142,16 @@ def _inside(adcode: str, wider: str, level: str) -> bool:
 
 
 def shapes(units: Iterable[Unit], level: str) -> tuple[list[dict[str, Any]], list[Unit]]:
-    """The features to draw — the regions at ``level`` in every province with a plan (the whole
-    country at province level), wider plan regions under them with their own outline — each with
+    """The features to draw — the regions at ``level`` in every province with a plan, the other
+    provinces whole, wider plan regions with their own outline — each with
     properties ``value`` (None: no data) and ``plans``; and the units that have no boundary."""
     units = list(units)
     wide = [u for u in units if u.level != level]
     provinces = {_province(u.adcode) for u in units}
     by_adcode = {u.adcode: u for u in units if u.level == level}
     drawn, missing = [], []
+    if level != "province":  # the rest of the country, for orientation: a province, no data
+        drawn += [_with(f, None) for a, f in boundaries("province").items() if a not in provinces]
     for unit in wide:
         feature = boundaries(unit.level).get(unit.adcode)
         if feature is None:

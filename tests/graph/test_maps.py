@@ -23,6 +23,9 @@ def test_county_map_shows_every_adopter_of_shuangjian(sample_graph: Driver, data
     # the prefectures with a plan of their own keep their outline; their counties are not drawn
     adcodes = [f["properties"]["adcode"] for f in features]
     assert not [a for a in adcodes if a.startswith("1411") and a != "141100"]
+    # provinces without a plan are drawn whole, as no data, so the map keeps the country's shape
+    beijing = next(f for f in features if f["properties"]["adcode"] == "110000")
+    assert beijing["properties"]["value"] is None and "110101" not in adcodes
     # the other counties of those provinces are there, as "no data", not as zero
     others = [f for f in features if f["properties"]["adcode"].startswith("1405")]
     assert len(others) > 1 and all(f["properties"]["value"] is None for f in others
