@@ -48,6 +48,9 @@ RETURN r.id AS adcode, sum(COUNT { (:Target {doc: d.id}) }) AS value
     "similarity": """
 MATCH (a:Region)-[s:SIMILAR_TO]-(r:Region) WHERE a.id = $key OR a.name = $key
 RETURN r.id AS adcode, s.score AS value
+UNION
+MATCH (a:Region) WHERE a.id = $key OR a.name = $key
+RETURN a.id AS adcode, 1.0 AS value
 """,
 }
 
