@@ -69,3 +69,35 @@ def test_graph_views_at_first_render(  # type: ignore[no-untyped-def]
     assert legend.count() == 1
     assert _outside(requests) == []
     shared.assert_no_error_box(page)
+
+
+CY = "document.getElementById('cy')._cyreg.cy"  # the Cytoscape instance in the component
+EXPAND_A_REGION = f"""() => {{
+    const node = {CY}.nodes().filter(n => n.hasClass('Region')).first();
+    node.select(); node.emit('dblclick'); return {CY}.nodes().length; }}"""
+FITS = f"""() => {{ const box = {CY}.elements().renderedBoundingBox();
+    return box.x1 >= 0 && box.y1 >= 0 && box.x2 <= {CY}.width() && box.y2 <= {CY}.height(); }}"""
+
+
+def _graph_frame(page):  # type: ignore[no-untyped-def]
+    element = page.locator('iframe[title*="st_link_analysis"]').first
+    element.scroll_into_view_if_needed(timeout=30_000)
+    frame = element.element_handle().content_frame()
+    frame.locator("canvas").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(2000)
+    return element, frame
+
+
+def test_graph_view_expands_and_fits_the_frame(page, app_url: str, sample_graph: Driver) -> None:  # type: ignore[no-untyped-def]
+    """A double-click on a region adds its neighbours; the view is laid out afresh and fits."""
+    path = f"responsibility?view=chain&of=project&name={quote('县管校聘')}"
+    shared.visit(page, f"{app_url}/{path}", "graph-expansion-before")
+    page.get_by_role("button", name="刷新数据").click()
+    _, frame = _graph_frame(page)
+    before = frame.evaluate(EXPAND_A_REGION)
+    page.wait_for_timeout(4000)  # the expansion goes to the server and the view is remounted
+    element, frame = _graph_frame(page)
+    element.screenshot(path=str(shared.ARTIFACTS / "graph-after-expansion.png"))
+    assert frame.evaluate(f"{CY}.nodes().length") > before
+    assert frame.evaluate(FITS)
+    shared.assert_no_error_box(page)
