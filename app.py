@@ -19,6 +19,7 @@ PAGES = [
     ("app_pages/initiatives.py", "page_initiatives", ":material/flag:"),
     ("app_pages/responsibility.py", "page_responsibility", ":material/account_tree:"),
     ("app_pages/themes.py", "page_themes", ":material/grid_on:"),
+    ("app_pages/map.py", "page_map", ":material/map:"),
     ("app_pages/queries.py", "page_queries", ":material/bookmarks:"),
     ("app_pages/console.py", "page_console", ":material/terminal:"),
     ("app_pages/export.py", "page_export", ":material/download:"),

@@ -16,8 +16,12 @@ from neo4j import Driver
 from graph.db import read
 from graph.queries import get_query
 
-# What a node is called in a graph view: the first of these properties that it has.
-_CAPTION = "coalesce(n.name, n.title, n.label, left(n.text, 24), n.id)"
+# What a node is called in a graph view: the first of these properties that it has (whole: the
+# view shortens its captions and shows the full name when a node is selected).
+_CAPTION = (
+    "coalesce(n.name, n.title, n.label, CASE WHEN n:Document"
+    " THEN n.region_name + ' ' + toString(n.year) ELSE n.text END, n.id)"
+)
 _NODE_MAP = f"{{key: elementId(n), label: labels(n)[0], id: n.id, name: {_CAPTION}}}"
 _REL_MAP = (
     "{key: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r))}"

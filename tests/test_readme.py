@@ -33,6 +33,7 @@ def test_schema_tables_match_the_code() -> None:
         "python -m graph query NAME",
         "python -m graph network",
         "python -m graph export",
+        "python -m graph.maps build",
     ],
 )
 def test_every_command_is_documented(command: str) -> None:

@@ -27,7 +27,7 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 PAGES = [
-    "overview", "region", "compare", "initiatives", "responsibility", "themes", "queries",
+    "overview", "region", "compare", "initiatives", "responsibility", "themes", "map", "queries",
     "console", "export", "ingest",
 ]  # fmt: skip
 
@@ -175,7 +175,7 @@ def test_a_saved_query_runs_in_the_browser(page, app_url: str, sample_graph: Dri
 def test_graph_view_draws_offline(page, app_url: str, sample_graph: Driver) -> None:  # type: ignore[no-untyped-def]
     """The responsibility chain is drawn by the bundled Cytoscape.js: the browser here has no
     internet, so a canvas in the component's frame means nothing came from a CDN."""
-    visit(page, f"{app_url}/responsibility", "responsibility-graph")
+    visit(page, f"{app_url}/responsibility?view=chain", "responsibility-graph")
     page.get_by_role("button", name="刷新数据").click()  # earlier tests cached a smaller graph
     frame = page.frame_locator('iframe[title*="st_link_analysis"]').first
     frame.locator("canvas").first.wait_for(timeout=30_000)

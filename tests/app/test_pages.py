@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import streamlit as st
@@ -212,22 +213,30 @@ def test_initiatives_speak_the_interface_language(app_env: None, sample_graph: D
         assert all(re.search(r"[\u4e00-\u9fff]", str(c)) for c in frame.value.columns)
 
 
+def _drawn(app: AppTest) -> dict[str, list[dict[str, Any]]]:
+    """The elements the graph view was given: node data in words, edges by their ends' names."""
+    (view,) = app.get("component_instance")
+    return json.loads(view.proto.json_args)["elements"]
+
+
 def test_responsibility_chain_of_a_project(app_env: None, sample_graph: Driver) -> None:
     app = open_page("responsibility")
+    app.radio[0].set_value("chain").run()
     app.selectbox[0].set_value("县管校聘").run()
-    edges = app.dataframe[0].value
-    assert "提到" in set(edges["关系"]) and "所属地区" in set(edges["关系"])
-    assert {"阳城县", "瓮安县"} <= set(edges["到"])
+    edges = _drawn(app)["edges"]
+    assert {"提及", "所属地区"} <= {e["data"]["label"] for e in edges}
+    assert {"阳城县", "瓮安县"} <= {e["data"]["target"] for e in edges}
     assert not app.error
 
 
 def test_responsibility_chain_of_an_institution(app_env: None, sample_graph: Driver) -> None:
     app = open_page("responsibility")
-    app.radio[0].set_value("institution").run()
+    app.radio[0].set_value("chain").run()
+    app.radio[1].set_value("institution").run()
     app.selectbox[0].set_value("阳城县教育局").run()
-    edges = app.dataframe[0].value
-    duties = edges[edges["关系"] == "负责"]
-    assert len(duties) > 5 and set(duties["从"]) >= {"阳城县教育局"}
+    edges = _drawn(app)["edges"]
+    duties = [e["data"] for e in edges if e["classes"] == "RESPONSIBLE_FOR"]
+    assert len(duties) > 5 and {d["source"] for d in duties} >= {"阳城县教育局"}
 
 
 def test_themes_heatmap_and_drill_down(app_env: None, sample_graph: Driver) -> None:
