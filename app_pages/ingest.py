@@ -14,7 +14,14 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 from app_pages.display import readable
 from app_pages.state import database, driver, guarded, t, translated
 from graph import views
-from ingest.load import LoadSummary, RegionFound, find_regions, load_paths, region_names
+from ingest.load import (
+    LoadSummary,
+    RegionFound,
+    RegionNote,
+    find_regions,
+    load_paths,
+    region_names,
+)
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 FOUND = "ingest-regions-found"  # upload digest → RegionFound (or the reason it failed)
@@ -53,6 +60,11 @@ def _find_regions(uploads: list[UploadedFile]) -> None:
             )
 
 
+def _why(note: RegionNote | None) -> str:
+    """The extraction's reason for finding no region, in the interface language."""
+    return t(f"region_note_{note.reason}").format(names="、".join(note.names)) if note else ""
+
+
 def _region_choices(uploads: list[UploadedFile]) -> dict[str, str]:
     """One box per file, on the region found (or on none, with the reason); returns the choice
     for every file, by file name."""
@@ -73,7 +85,7 @@ def _region_choices(uploads: list[UploadedFile]) -> dict[str, str]:
             key=f"region-{_digest(upload)}",
         )
         if outcome.adcode is None:
-            st.caption(f":material/help: {t('no_region_found')}")
+            st.caption(f":material/help: {t('no_region_found').format(why=_why(outcome.note))}")
         elif chosen[upload.name] == found:
             st.caption(f"{t('region_evidence')}: {translated(outcome.evidence)}")
         else:

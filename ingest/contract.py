@@ -27,7 +27,7 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
             "metadata": dict(parsed.normalized.metadata),
         },
         "region": _region(extraction.region),
-        "diagnostics": {"region": extraction.region_note} if extraction.region_note else {},
+        "diagnostics": {"region": str(extraction.region_note)} if extraction.region_note else {},
         "other_regions": [
             {
                 **_place(r.place),

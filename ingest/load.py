@@ -19,7 +19,9 @@ from graph.neo4j_writer import GROUP_DOCUMENTS, WriteResult, apply_schema, write
 from graph.settings import load_settings
 from ingest.errors import GraphError, PlanGraphError
 from ingest.extract.regions import load_gazetteer, parents_of, place
-from ingest.models import Extraction, RegionRef
+from ingest.models import Extraction, RegionNote, RegionRef
+
+__all__ = ["LoadSummary", "RegionFound", "RegionNote", "find_regions", "load_paths", "region_names"]
 from ingest.pipeline import Failure, extract_many
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
@@ -153,6 +155,7 @@ class RegionFound:
     source: str
     adcode: str | None
     evidence: str
+    note: RegionNote | None = None  # why none was found
 
 
 def find_regions(paths: Sequence[Path]) -> list[RegionFound | Failure]:
@@ -164,6 +167,7 @@ def find_regions(paths: Sequence[Path]) -> list[RegionFound | Failure]:
             outcome.parsed.normalized.source,
             outcome.region.place.adcode if outcome.region else None,
             outcome.region.evidence if outcome.region else "",
+            outcome.region_note,
         )
         for outcome in extract_many(paths)
     ]

@@ -222,6 +222,25 @@ class MergeDecision:
     reason: str
 
 
+RegionNoteReason = Literal["no_place", "no_place_of_level", "tie"]
+_REGION_NOTES = {
+    "no_place": "no place named in the header or the text",
+    "no_place_of_level": "no place of the plan's own level ({names}) named in the text",
+    "tie": "the text names {names} equally: region left open",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RegionNote:
+    """Why a plan was given no region: a reason and the places (or level word) it concerns."""
+
+    reason: RegionNoteReason
+    names: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return _REGION_NOTES[self.reason].format(names="、".join(self.names))
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     doc_id: str
@@ -234,4 +253,4 @@ class Extraction:
     targets: tuple[Target, ...]
     responsibilities: tuple[Responsibility, ...]
     merges: tuple[MergeDecision, ...] = ()
-    region_note: str = ""  # why no region was chosen, when none was
+    region_note: RegionNote | None = None  # why no region was chosen, when none was

@@ -14,7 +14,14 @@ from pathlib import Path
 import yaml
 
 from ingest.extract.literals import alternation
-from ingest.models import DocumentMeta, Mention, NormalizedDocument, Place, RegionRef
+from ingest.models import (
+    DocumentMeta,
+    Mention,
+    NormalizedDocument,
+    Place,
+    RegionNote,
+    RegionRef,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 # Short names that are ordinary words in plans (新建学校, 城区学校, 长安 …) are not places.
@@ -123,7 +130,7 @@ class Resolution:
     """The governed region, or None with the reason why none could be chosen."""
 
     region: RegionRef | None
-    note: str = ""
+    note: RegionNote | None = None
 
 
 def find_places(folded: str) -> list[Mention]:
@@ -224,10 +231,10 @@ def _from_text(gazetteer: Gazetteer, everywhere: Counter[str], level: str) -> Re
     """No cue in the header: the place the text names most, of the plan's own level (全市 → a
     市), its parents' mentions breaking ties; none when two unrelated places stay equal."""
     if not everywhere:
-        return Resolution(None, "no place named in the header or the text")
+        return Resolution(None, RegionNote("no_place"))
     codes = [c for c in everywhere if not level or gazetteer.by_code[c].name.endswith(level)]
     if not codes:
-        return Resolution(None, f"no place of the plan's own level ({level}) named in the text")
+        return Resolution(None, RegionNote("no_place_of_level", (level,)))
     ranked = sorted(codes, key=lambda c: _text_support(gazetteer, c, everywhere), reverse=True)
     best = ranked[0]
     for other in ranked[1:]:
@@ -239,8 +246,8 @@ def _from_text(gazetteer: Gazetteer, everywhere: Counter[str], level: str) -> Re
             and other not in _ancestors(gazetteer, best)
             and best not in _ancestors(gazetteer, other)
         ):
-            names = "、".join(gazetteer.by_code[c].name for c in (best, other))
-            return Resolution(None, f"the text names {names} equally: region left open")
+            names = tuple(gazetteer.by_code[c].name for c in (best, other))
+            return Resolution(None, RegionNote("tie", names))
     return Resolution(_ref(gazetteer, best, "text"))
 
 

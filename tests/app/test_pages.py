@@ -444,3 +444,16 @@ def test_graph_legend_in_the_interface_language(app_env: None, sample_graph: Dri
     app = open_page("initiatives")
     legend = next(m.value for m in app.markdown if "●" in m.value)
     assert "地区" in legend and "Region" not in legend and "Document" not in legend
+
+
+def test_ingest_says_why_no_region_was_found(tmp_path: Path) -> None:
+    """Issue 15 item 3: a made-up 青岚县 is filed under no region, and the reason is given."""
+    from ingest.load import RegionFound, find_regions
+
+    plan = tmp_path / "qinglan.txt"
+    plan.write_text(
+        "青岚县教育局2023年工作要点\n一、总体要求\n1.推进青岚县教育高质量发展。\n", "utf-8"
+    )
+    (found,) = find_regions([plan])
+    assert isinstance(found, RegionFound) and found.adcode is None
+    assert found.note is not None and found.note.reason == "no_place"
