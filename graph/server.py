@@ -8,6 +8,7 @@ only the process whose pid it recorded, and only if that pid still runs our laun
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -114,19 +115,42 @@ def _build_is_current() -> bool:
     return all(src.stat().st_mtime <= jar.stat().st_mtime for src in sources)
 
 
+def memory_limits(heap: str) -> tuple[str, str]:
+    """(all transactions together, one transaction) as Neo4j sizes, both inside the heap: a query
+    that collects too much is stopped with a MemoryPoolOutOfMemoryError before the JVM runs out
+    of memory (which would end the server for everyone)."""
+    total = _size_in_bytes(heap)
+    return f"{total * 6 // 10 // _MIB}m", f"{total * 3 // 10 // _MIB}m"
+
+
+_MIB = 1024 * 1024
+_UNITS = {"": 1, "k": 1024, "m": _MIB, "g": 1024 * _MIB}
+
+
+def _size_in_bytes(size: str) -> int:
+    match = re.fullmatch(r"(\d+)\s*([kmg]?)b?", size.strip().lower())
+    if match is None:
+        raise ServerError(f"PLANGRAPH_NEO4J_HEAP must be a size such as 1g or 768m, not {size!r}")
+    return int(match.group(1)) * _UNITS[match.group(2)]
+
+
 def _write_config(local: LocalServer) -> None:
     conf = local.data_dir / "conf" / "neo4j.conf"
     conf.parent.mkdir(parents=True, exist_ok=True)
+    total_max, transaction_max = memory_limits(local.heap)
     conf.write_text(
         "\n".join(
             [
                 f"server.memory.pagecache.size={local.pagecache}",
-                "dbms.memory.transaction.total.max=2g",
+                f"dbms.memory.transaction.total.max={total_max}",
+                f"db.memory.transaction.max={transaction_max}",
                 "db.tx_log.rotation.retention_policy=100M size",
                 "db.tx_log.preallocate=false",
                 "dbms.usage_report.enabled=false",
                 # Read queries may not read the server's files (LOAD CSV FROM 'file:///…').
                 "dbms.security.allow_csv_import_from_file_urls=false",
+                # … nor any URL (LOAD CSV FROM 'http://127.0.0.1:…' would be a request forgery).
+                "internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0",
                 "",
             ]
         ),

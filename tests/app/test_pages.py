@@ -64,7 +64,7 @@ def test_console_refuses_writes_with_a_message(
     app.text_area[0].set_value(statement).run()
     app.button[0].click().run()
     assert not app.exception
-    assert "read access mode" in app.error[0].value
+    assert "只读：写操作被拒绝" in app.error[0].value
     records, _, _ = small_graph.execute_query("MATCH (n) RETURN count(n) AS n", database_=database)
     assert records[0]["n"] > 0
 
