@@ -10,7 +10,7 @@ import streamlit as st
 
 from app_pages.state import database, driver, guarded, t
 from graph import views
-from ingest.load import load_paths
+from ingest.load import load_paths, stage_uploads
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
@@ -26,11 +26,7 @@ accepted = [u for u in uploads or [] if u.name not in too_large]
 if st.button(t("load_files"), type="primary", disabled=not accepted):
     bar = st.progress(0.0, text=t("loading"))
     with tempfile.TemporaryDirectory() as folder, guarded():
-        paths = []
-        for upload in accepted:
-            path = Path(folder) / Path(upload.name).name
-            path.write_bytes(upload.getvalue())
-            paths.append(path)
+        paths = stage_uploads(Path(folder), [(u.name, u.getvalue()) for u in accepted])
         summary = load_paths(
             paths,
             progress=lambda done, total, name: bar.progress(

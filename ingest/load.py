@@ -64,6 +64,36 @@ def _counts(counter: dict[str, int]) -> str:
     return ", ".join(f"{name} {n}" for name, n in sorted(counter.items())) or "none"
 
 
+MAX_NAME_BYTES = 200  # file systems take 255 bytes; a Chinese character is 3 of them
+
+
+def stage_uploads(folder: Path, uploads: Sequence[tuple[str, bytes]]) -> list[Path]:
+    """Write uploaded files under ``folder``, each in a folder of its own (two uploads may share
+    a name and are still two files) and under a name the file system takes."""
+    paths = []
+    for index, (name, data) in enumerate(uploads):
+        own = folder / f"{index:04d}"
+        own.mkdir(parents=True)
+        path = own / safe_file_name(name)
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+def safe_file_name(name: str) -> str:
+    """The last part of ``name``, shortened (keeping its suffix) to at most MAX_NAME_BYTES."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1].replace("\0", "").strip() or "upload"
+    if base in (".", ".."):
+        base = "upload"
+    if len(base.encode("utf-8")) <= MAX_NAME_BYTES:
+        return base
+    suffix = Path(base).suffix if len(Path(base).suffix) <= 10 else ""
+    stem = base[: len(base) - len(suffix)]
+    while len((stem + "…" + suffix).encode("utf-8")) > MAX_NAME_BYTES:
+        stem = stem[:-1]
+    return stem + "…" + suffix
+
+
 def load_paths(paths: Sequence[Path], *, progress: Progress | None = None) -> LoadSummary:
     settings = load_settings()
     summary = LoadSummary()
@@ -131,6 +161,8 @@ def _skip(summary: LoadSummary, failure: Failure) -> None:
 
 def _describe(result: WriteResult) -> str:
     parts = [f"{n} {name}" for name, n in sorted(result.counts.items()) if not name.isupper()]
-    if result.removed_versions:
+    if result.replaced:
+        parts.append("replaced " + "; ".join(plan.describe() for plan in result.replaced))
+    elif result.removed_versions:
         parts.append(f"replaced {', '.join(result.removed_versions)}")
     return ", ".join(parts)
