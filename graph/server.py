@@ -75,10 +75,17 @@ def start(settings: Settings, *, timeout: float = START_TIMEOUT_S) -> ServerStat
     if current.running:
         return ServerStatus(True, current.uri, current.pid, local.data_dir, already_running=True)
     install()
-    _write_config(local)
-    log_offset = log_file(local).stat().st_size if log_file(local).exists() else 0
-    process = _spawn(local, settings.password)
-    _pid_file(local).write_text(f"{process.pid}\n", encoding="utf-8")
+    try:
+        _prepare_data_dir(local)
+        _write_config(local)
+        log_offset = log_file(local).stat().st_size if log_file(local).exists() else 0
+        process = _spawn(local, settings.password)
+        _pid_file(local).write_text(f"{process.pid}\n", encoding="utf-8")
+    except OSError as error:
+        raise ServerError(
+            f"cannot write to the data directory {local.data_dir} ({error.strerror}): "
+            "make it writable or set PLANGRAPH_DATA_DIR to another folder"
+        ) from error
     deadline = time.monotonic() + timeout
     _wait_for_ready_line(local, process, log_offset, deadline)
     _wait_for_bolt(settings, process, deadline)
@@ -132,6 +139,12 @@ def _size_in_bytes(size: str) -> int:
     if match is None:
         raise ServerError(f"PLANGRAPH_NEO4J_HEAP must be a size such as 1g or 768m, not {size!r}")
     return int(match.group(1)) * _UNITS[match.group(2)]
+
+
+def _prepare_data_dir(local: LocalServer) -> None:
+    """The data directory, readable by its owner only (it holds the password and the graph)."""
+    local.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    local.data_dir.chmod(0o700)
 
 
 def _write_config(local: LocalServer) -> None:
