@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.state import cached, guarded, t
+from app_pages.text import plain
 from graph import explore, views
 from graph.explore import Comparison
 
@@ -35,7 +36,7 @@ st.dataframe(
 
 st.subheader(t("shared_initiatives"))
 shared = comparison.shared([adcodes[name] for name in chosen])
-st.markdown("、".join(shared) if shared else t("none"))
+st.markdown("、".join(plain(name) for name in shared) if shared else t("none"))
 
 st.subheader(t("unique_initiatives"))
 columns = st.columns(len(chosen))

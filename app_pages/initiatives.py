@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.state import cached, guarded, t
+from app_pages.text import plain
 from app_pages.widgets import graph_view, loaded_or_stop, open_profile, remembered_choice
 from graph import explore
 
@@ -25,7 +26,7 @@ st.subheader(f"{t('adopters')} ({len(view.adopters)})")
 for row in view.adopters:
     with st.expander(f"{row['region']} ({row['adcode']}) · {row['first_year'] or ''}"):
         for sentence in row["evidence"] or []:
-            st.markdown(f"> {sentence}")
+            st.markdown(f"> {plain(sentence)}")
         if st.button(t("open_profile"), key=f"profile-{row['adcode']}"):
             open_profile(row["region"])
 

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.state import cached, guarded, t
+from app_pages.text import plain
 from app_pages.widgets import graph_view, loaded_or_stop, remembered_choice, show_source
 from graph import explore, views
 from graph.explore import RegionProfile
@@ -39,11 +40,11 @@ for column, (kind, key) in zip(columns[2:], KINDS.items(), strict=True):
 
 
 def _badges(item: str) -> str:
-    parts = [f"🎯 {name}" for _, name in profile.of(item, "target")]
-    parts += [f"📌 {name}" for _, name in profile.of(item, "project")]
-    parts += [f"📄《{name}》" for _, name in profile.of(item, "policy")]
-    parts += [f"👥 {t('lead')} {name}" for _, name in profile.of(item, "lead")]
-    parts += [f"👥 {t('support')} {name}" for _, name in profile.of(item, "support")]
+    parts = [f"🎯 {plain(name)}" for _, name in profile.of(item, "target")]
+    parts += [f"📌 {plain(name)}" for _, name in profile.of(item, "project")]
+    parts += [f"📄《{plain(name)}》" for _, name in profile.of(item, "policy")]
+    parts += [f"👥 {t('lead')} {plain(name)}" for _, name in profile.of(item, "lead")]
+    parts += [f"👥 {t('support')} {plain(name)}" for _, name in profile.of(item, "support")]
     return "  \n".join(f":small[{p}]" for p in parts)
 
 
@@ -51,11 +52,11 @@ tab_items, tab_entities, tab_graph = st.tabs([t("goals_measures"), t("entities")
 with tab_items:
     for goal in profile.goals:
         title = f"{goal.number + '. ' if goal.number else ''}{goal.goal}"
-        with st.expander(f"{goal.year or ''} · {title} ({len(goal.measures)})"):
+        with st.expander(f"{goal.year or ''} · {plain(title)} ({len(goal.measures)})"):
             if badges := _badges(goal.goal_id):
                 st.markdown(badges)
             for measure_id, text in goal.measures:
-                st.markdown(f"- {text}")
+                st.markdown(f"- {plain(text)}")
                 if badges := _badges(measure_id):
                     st.markdown(badges)
     items = {}
