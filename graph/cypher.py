@@ -66,6 +66,14 @@ RETURN doc.id AS id, d IS NOT NULL AS stored, d.batch_hash AS batch_hash,
 """
 
 
+# Documents written whose derived structure is not yet rebuilt: the analysis clears the mark
+# when it has finished (graph/analysis/queries.py), so a load killed in between is completed by
+# the next one.
+MARK_ANALYSIS_PENDING = (
+    "UNWIND $docs AS id MATCH (d:Document {id: id}) SET d.analysis_pending = true"
+)
+
+
 @cache
 def remove_documents_statements() -> tuple[str, ...]:
     """Statements that take the contribution of the documents ``$docs`` out of the graph, in order.

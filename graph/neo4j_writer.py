@@ -266,6 +266,8 @@ def _group_tx(tx: ManagedTransaction, group: Sequence[_Pending]) -> list[WriteRe
         _remove_tx(tx, list(dict.fromkeys(removed)))
     if changed:
         _write_rows(tx, changed)
+        docs = [item.doc_id for item in changed]
+        tx.run(cypher.MARK_ANALYSIS_PENDING, docs=docs).consume()
     return [_result(item, states[item.doc_id]) for item in group]
 
 

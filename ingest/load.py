@@ -12,6 +12,7 @@ from pathlib import Path
 from neo4j import Driver
 
 from graph.analysis import DeriveSummary, derive
+from graph.analysis.derive import pending_documents
 from graph.batch import GraphBatch
 from graph.build import build_batch
 from graph.db import LOAD_RETRY_S, connect
@@ -108,7 +109,9 @@ def load_paths(paths: Sequence[Path], *, progress: Progress | None = None) -> Lo
                 _write(driver, settings.database, group, summary)
                 group = []
         _write(driver, settings.database, group, summary)
-        changed = summary.changed_documents()
+        # and the documents whose analysis an earlier, interrupted load did not finish
+        pending = pending_documents(driver, database=settings.database)
+        changed = list(dict.fromkeys([*summary.changed_documents(), *pending]))
         if changed:
             summary.derived = derive(driver, database=settings.database, changed_docs=changed)
     return summary
