@@ -73,6 +73,7 @@ def start(settings: Settings, *, timeout: float = START_TIMEOUT_S) -> ServerStat
     local = _require_local(settings)
     current = status(local)
     if current.running:
+        check_online(settings)
         return ServerStatus(True, current.uri, current.pid, local.data_dir, already_running=True)
     install()
     try:
@@ -89,7 +90,28 @@ def start(settings: Settings, *, timeout: float = START_TIMEOUT_S) -> ServerStat
     deadline = time.monotonic() + timeout
     _wait_for_ready_line(local, process, log_offset, deadline)
     _wait_for_bolt(settings, process, deadline)
+    check_online(settings)
     return status(local)
+
+
+def check_online(settings: Settings) -> None:
+    """Raise ServerError unless the database answers: a server can run while its database is
+    offline (transaction logs lost to a full disk), and every load would then fail."""
+    with GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password)) as driver:
+        records, _, _ = driver.execute_query(
+            "SHOW DATABASE $name YIELD currentStatus, statusMessage",
+            name=settings.database,
+            database_="system",
+        )
+    state = records[0]["currentStatus"] if records else "missing"
+    if state != "online":
+        message = records[0]["statusMessage"].splitlines()[0] if records else ""
+        raise ServerError(
+            f"Neo4j runs but database {settings.database} is {state}"
+            + (f" ({message[:300]})" if message else "")
+            + ": restore the last backup with `python -m graph server restore FILE` "
+            "(see README, Recovery)"
+        )
 
 
 def stop(settings: Settings, *, timeout: float = 60.0) -> ServerStatus:
