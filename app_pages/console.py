@@ -3,6 +3,8 @@ a timeout, a memory cap and a row cap; each refusal or failure is said in the pa
 
 from __future__ import annotations
 
+import uuid
+
 import pandas as pd
 import streamlit as st
 
@@ -20,7 +22,6 @@ row_cap = left.number_input(t("row_cap"), min_value=1, max_value=10_000, value=1
 timeout = right.number_input(t("timeout_s"), min_value=1, max_value=120, value=15)
 
 
-
 def explain(error: ConsoleError, timeout_s: int) -> str:
     """What happened, in the page's language."""
     if error.kind == "refused" and error.subject:
@@ -28,6 +29,8 @@ def explain(error: ConsoleError, timeout_s: int) -> str:
     if error.kind == "syntax" and ":" in error.subject:
         line, column = error.subject.split(":", 1)
         return t("console_syntax_at").format(line=line, column=column)
+    if error.kind == "busy":
+        return t("console_busy").format(seconds=error.subject)
     if error.kind == "failed" and error.detail:
         return f"{t('console_failed')}: {error.detail}"
     return t(f"console_{error.kind}").format(seconds=timeout_s)
@@ -35,8 +38,14 @@ def explain(error: ConsoleError, timeout_s: int) -> str:
 
 def run(statement: str, row_cap: int, timeout_s: int) -> ConsoleResult:
     try:
+        user = st.session_state.setdefault("console_user", uuid.uuid4().hex)
         return run_console_query(
-            driver(), statement, database=database(), row_cap=row_cap, timeout=float(timeout_s)
+            driver(),
+            statement,
+            database=database(),
+            row_cap=row_cap,
+            timeout=float(timeout_s),
+            user=user,
         )
     except ConsoleError as error:
         st.error(explain(error, timeout_s))

@@ -18,6 +18,8 @@ Failures are ``ConsoleError`` with a ``kind`` the app turns into a sentence in z
 from __future__ import annotations
 
 import re
+import threading
+import time
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -49,7 +51,11 @@ ALLOWED_PROCEDURES = frozenset(
         "db.index.fulltext.queryRelationships",
     }
 )
-Kind = Literal["empty", "refused", "syntax", "timeout", "memory", "unreachable", "failed"]
+Kind = Literal["empty", "refused", "syntax", "timeout", "memory", "unreachable", "failed", "busy"]
+# Server time one console user may spend in a rolling minute: one analyst looping runaway
+# queries would otherwise take a whole core from everyone else (2 cores in the load test).
+BUDGET_S = 5.0
+BUDGET_WINDOW_S = 60.0
 
 
 class ConsoleError(GraphError):
@@ -60,6 +66,33 @@ class ConsoleError(GraphError):
         self.kind: Kind = kind
         self.detail = detail
         self.subject = subject  # the refused keyword or procedure, or "line:col" of a syntax error
+
+
+class Budget:
+    """Rolling per-user budget of console time (thread-safe; one per process)."""
+
+    def __init__(self, seconds: float = BUDGET_S, window: float = BUDGET_WINDOW_S) -> None:
+        self.seconds, self.window = seconds, window
+        self._spent: dict[str, list[tuple[float, float]]] = {}
+        self._lock = threading.Lock()
+
+    def wait_needed(self, user: str) -> float:
+        """Seconds until ``user`` may run another query (0 when now)."""
+        now = time.monotonic()
+        with self._lock:
+            spent = [(t, s) for t, s in self._spent.get(user, []) if now - t < self.window]
+            self._spent[user] = spent
+            used = sum(s for _, s in spent)
+            if used < self.seconds or not spent:
+                return 0.0
+            return max(0.0, spent[0][0] + self.window - now)
+
+    def charge(self, user: str, seconds: float) -> None:
+        with self._lock:
+            self._spent.setdefault(user, []).append((time.monotonic(), seconds))
+
+
+BUDGET = Budget()
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +189,33 @@ def run_console_query(
     params: dict[str, Any] | None = None,
     row_cap: int = 1000,
     timeout: float = 15.0,
+    user: str | None = None,
+    budget: Budget = BUDGET,
 ) -> ConsoleResult:
+    """Run a console query; for a ``user`` (the app passes its session) within their budget."""
     check_allowed(statement)
+    if user is None:
+        return _run(driver, statement, database, params, row_cap, timeout)
+    wait = budget.wait_needed(user)
+    if wait > 0:
+        raise ConsoleError(
+            "busy", f"console time used up; wait {wait:.0f} s", subject=f"{wait:.0f}"
+        )
+    started = time.monotonic()
+    try:
+        return _run(driver, statement, database, params, row_cap, timeout)
+    finally:
+        budget.charge(user, time.monotonic() - started)
+
+
+def _run(
+    driver: Driver,
+    statement: str,
+    database: str,
+    params: dict[str, Any] | None,
+    row_cap: int,
+    timeout: float,
+) -> ConsoleResult:
     cap = max(1, min(row_cap, MAX_ROWS))
 
     try:

@@ -13,7 +13,7 @@ from neo4j import Driver
 from neo4j.exceptions import ClientError, TransientError
 
 from graph import server
-from graph.console import ConsoleError, check_allowed, run_console_query
+from graph.console import Budget, ConsoleError, check_allowed, run_console_query
 from graph.settings import Settings
 
 MEMORY_BOMB = "UNWIND range(1,100000000) AS x WITH collect(x) AS c RETURN size(c)"
@@ -194,3 +194,19 @@ def test_a_timeout_is_called_a_timeout(small_graph: Driver, database: str) -> No
     with pytest.raises(ConsoleError) as caught:
         run_console_query(small_graph, runaway, database=database, timeout=1.0)
     assert caught.value.kind == "timeout"
+
+
+def test_a_console_user_who_used_up_the_budget_waits(small_graph: Driver, database: str) -> None:
+    budget = Budget(seconds=0.5, window=60.0)
+    runaway = "UNWIND range(1, 1000000000) AS x WITH x WHERE x < 0 RETURN count(x)"
+    with pytest.raises(ConsoleError, match="timeout"):
+        run_console_query(
+            small_graph, runaway, database=database, timeout=1.0, user="a", budget=budget
+        )
+    with pytest.raises(ConsoleError) as caught:
+        run_console_query(small_graph, "RETURN 1", database=database, user="a", budget=budget)
+    assert caught.value.kind == "busy" and 0 < int(caught.value.subject) <= 60
+    other = run_console_query(
+        small_graph, "RETURN 1 AS x", database=database, user="b", budget=budget
+    )
+    assert other.rows == [{"x": 1}]
