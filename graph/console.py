@@ -225,7 +225,7 @@ def _run(
             driver.session(database=database, default_access_mode="READ") as session,
             session.begin_transaction(timeout=max(0.1, min(timeout, MAX_TIMEOUT_S))) as tx,
         ):
-            result = tx.run(statement, dict(params or {}))  # type: ignore[arg-type]
+            result = tx.run(statement, dict(params or {}))
             records = result.fetch(cap + 1)
             columns = list(result.keys())
             result.consume()
