@@ -226,7 +226,8 @@ def _run(
             session.begin_transaction(timeout=max(0.1, min(timeout, MAX_TIMEOUT_S))) as tx,
         ):
             result = tx.run(statement, dict(params or {}))
-            records = result.fetch(cap + 1)
+            one_more = cap + 1  # to tell a full page from a truncated one
+            records = result.fetch(one_more)
             columns = list(result.keys())
             result.consume()
             return ConsoleResult(columns, [r.data() for r in records[:cap]], len(records) > cap)

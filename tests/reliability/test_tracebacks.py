@@ -38,7 +38,7 @@ def unwritable_dir(tmp_path: Path) -> Path:
 
 def test_server_start_on_an_unwritable_data_dir_is_one_line(tmp_path: Path) -> None:
     env = {"PLANGRAPH_DATA_DIR": str(unwritable_dir(tmp_path)), "PLANGRAPH_BOLT_PORT": "7799"}
-    env |= {"NEO4J_PASSWORD": "a-password-long-enough"}
+    env |= {"NEO4J_PASSWORD": "not-the-password"}
     result = run_cli([b"server", b"start"], {**env, "NEO4J_URI": ""})
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -47,7 +47,7 @@ def test_server_start_on_an_unwritable_data_dir_is_one_line(tmp_path: Path) -> N
 
 def test_server_start_raises_a_server_error(tmp_path: Path) -> None:
     env = {"PLANGRAPH_DATA_DIR": str(unwritable_dir(tmp_path)), "PLANGRAPH_BOLT_PORT": "7799"}
-    settings = load_settings(env={**env, "NEO4J_PASSWORD": "a-password-long-enough"})
+    settings = load_settings(env={**env, "NEO4J_PASSWORD": "not-the-password"})
     with pytest.raises(ServerError, match="cannot write to the data directory"):
         server.start(settings)
 
