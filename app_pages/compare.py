@@ -9,6 +9,7 @@ import streamlit as st
 
 from app_pages.display import readable
 from app_pages.state import cached, guarded, language, t, translated
+from app_pages.text import plain
 from graph import explore, views
 from graph.explore import Comparison
 
@@ -63,7 +64,7 @@ st.caption(t("similarity_help"))
 
 st.subheader(t("shared_initiatives"))
 shared = comparison.shared(chosen)
-st.markdown("、".join(shared) if shared else t("none"))
+st.markdown("、".join(plain(name) for name in shared) if shared else t("none"))
 
 st.subheader(t("unique_initiatives"))
 for column, code in zip(st.columns(len(chosen)), chosen, strict=True):

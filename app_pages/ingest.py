@@ -21,6 +21,7 @@ from ingest.load import (
     find_regions,
     load_paths,
     region_names,
+    stage_uploads,
 )
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -39,12 +40,8 @@ def _digest(upload: UploadedFile) -> str:
 
 
 def _saved(uploads: list[UploadedFile], folder: str) -> list[Path]:
-    paths = []
-    for upload in uploads:
-        path = Path(folder) / Path(upload.name).name
-        path.write_bytes(upload.getvalue())
-        paths.append(path)
-    return paths
+    """Each upload in a folder of its own: two files of one name stay two files."""
+    return stage_uploads(Path(folder), [(u.name, u.getvalue()) for u in uploads])
 
 
 def _find_regions(uploads: list[UploadedFile]) -> None:
@@ -67,7 +64,7 @@ def _why(note: RegionNote | None) -> str:
 
 def _region_choices(uploads: list[UploadedFile]) -> dict[str, str]:
     """One box per file, on the region found (or on none, with the reason); returns the choice
-    for every file, by file name."""
+    for every file, by its digest."""
     names = _gazetteer()
     options = [NO_REGION, *names]
     chosen = {}
@@ -77,7 +74,7 @@ def _region_choices(uploads: list[UploadedFile]) -> dict[str, str]:
             st.warning(f"{upload.name}: {outcome}")
             continue
         found = outcome.adcode if outcome.adcode in names else NO_REGION
-        chosen[upload.name] = st.selectbox(
+        chosen[_digest(upload)] = st.selectbox(
             f"{upload.name} · {t('region_filed_under')}",
             options,
             index=options.index(found),
@@ -86,7 +83,7 @@ def _region_choices(uploads: list[UploadedFile]) -> dict[str, str]:
         )
         if outcome.adcode is None:
             st.caption(f":material/help: {t('no_region_found').format(why=_why(outcome.note))}")
-        elif chosen[upload.name] == found:
+        elif chosen[_digest(upload)] == found:
             st.caption(f"{t('region_evidence')}: {translated(outcome.evidence)}")
         else:
             st.caption(t("region_corrected"))
@@ -104,7 +101,7 @@ def _report(summary: LoadSummary, regions: dict[str, str]) -> list[dict[str, str
             detail = "，".join(
                 f"{translated(k)} {n}" for k, n in sorted(counts.items()) if not k.isupper()
             )
-        code = regions.get(name)
+        code = regions.get(file.source)
         region = names.get(code or "", t("no_region")) if code is not None else ""
         rows.append({"file": name, "outcome": file.outcome, "region": region, "detail": detail})
     return rows
@@ -129,17 +126,23 @@ if accepted:
 if st.button(t("load_files"), type="primary", disabled=not accepted):
     bar = st.progress(0.0, text=t("loading"))
     with tempfile.TemporaryDirectory() as folder, guarded():
+        paths = _saved(accepted, folder)
+        by_path = {
+            str(path): regions[_digest(upload)]
+            for path, upload in zip(paths, accepted, strict=True)
+            if _digest(upload) in regions
+        }
         summary = load_paths(
-            _saved(accepted, folder),
+            paths,
             progress=lambda done, total, name: bar.progress(
                 done / total, text=f"{t('loading')} {Path(name).name}"
             ),
-            regions=regions,
+            regions=by_path,
         )
     st.cache_data.clear()  # the graph changed
     st.subheader(t("report"))
     columns = ["file", "outcome", "region", "detail"]
-    st.dataframe(readable(_report(summary, regions), columns), hide_index=True, width="stretch")
+    st.dataframe(readable(_report(summary, by_path), columns), hide_index=True, width="stretch")
     with st.expander(t("load_log")):
         st.code(summary.render(), language=None)
     with guarded():

@@ -7,6 +7,7 @@ import streamlit as st
 
 from app_pages.display import readable
 from app_pages.state import cached, guarded, t, translated
+from app_pages.text import plain
 from app_pages.widgets import graph_view, loaded_or_stop, open_profile, remembered_choice
 from graph import explore
 
@@ -31,7 +32,7 @@ for row in view.adopters:
     with st.expander(f"{row['region']} ({row['adcode']}){year}"):
         sources = row["evidence_items"] or []
         for number, sentence in enumerate(row["evidence"] or []):
-            st.markdown(f"> {sentence}")
+            st.markdown(f"> {plain(sentence)}")
             if number < len(sources):  # the sentence highlighted in its plan
                 st.page_link(READER, label=t("open_in_plan"), icon=":material/menu_book:",
                              query_params={"item": sources[number]})  # fmt: skip

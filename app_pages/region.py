@@ -10,6 +10,7 @@ import streamlit as st
 
 from app_pages.plantext import item_href, md
 from app_pages.state import cached, guarded, language, t
+from app_pages.text import plain
 from app_pages.widgets import graph_view, loaded_or_stop, remembered_choice, show_source
 from graph import explore, views
 from graph.explore import RegionProfile
@@ -48,10 +49,14 @@ def _badges(item: str) -> str:
     # A target opens highlighted in its plan.
     parts = [f"[:material/target: {md(name)}]({item_href(tid, lang=language())})"
              for tid, name in profile.of(item, "target")]  # fmt: skip
-    parts += [f":material/flag: {name}" for _, name in profile.of(item, "project")]
-    parts += [f":material/description: 《{name}》" for _, name in profile.of(item, "policy")]
-    parts += [f":material/groups: {t('lead')} {name}" for _, name in profile.of(item, "lead")]
-    parts += [f":material/groups: {t('support')} {name}" for _, name in profile.of(item, "support")]
+    parts += [f":material/flag: {plain(name)}" for _, name in profile.of(item, "project")]
+    parts += [f":material/description: 《{plain(name)}》" for _, name in profile.of(item, "policy")]
+    parts += [
+        f":material/groups: {t('lead')} {plain(name)}" for _, name in profile.of(item, "lead")
+    ]
+    parts += [
+        f":material/groups: {t('support')} {plain(name)}" for _, name in profile.of(item, "support")
+    ]
     return "  \n".join(f":small[{p}]" for p in parts)
 
 
@@ -59,7 +64,7 @@ tab_items, tab_entities, tab_graph = st.tabs([t("goals_measures"), t("entities")
 with tab_items:
     for goal in profile.goals:
         title = f"{goal.number + '. ' if goal.number else ''}{goal.goal}"
-        with st.expander(f"{goal.year or ''} · {title} ({len(goal.measures)})"):
+        with st.expander(f"{goal.year or ''} · {plain(title)} ({len(goal.measures)})"):
             st.page_link(READER, label=t("open_in_plan"), icon=":material/menu_book:",
                          query_params={"item": goal.goal_id})  # fmt: skip
             if badges := _badges(goal.goal_id):

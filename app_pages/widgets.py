@@ -16,6 +16,7 @@ import streamlit as st
 from st_link_analysis import NodeStyle, st_link_analysis
 
 from app_pages.state import cached, database, driver, guarded, t
+from app_pages.text import plain
 from graph import explore, views
 from graph.errors import PlanGraphError
 from graph.explore import Subgraph
@@ -262,7 +263,7 @@ def show_source(item_id: str) -> None:
         st.info(t("no_source"))
         return
     before, evidence, after = span.context(width=160)
-    st.caption(f"{span.title or span.doc} · {span.start}–{span.end}")
+    st.caption(f"{plain(span.title or span.doc)} · {span.start}–{span.end}")
     st.markdown(
         f"<div class='plangraph-source'>…{_html(before)}<mark>{_html(evidence)}</mark>"
         f"{_html(after)}…</div>",
@@ -271,4 +272,4 @@ def show_source(item_id: str) -> None:
 
 
 def _html(text: str) -> str:
-    return escape(text).replace("\n", "<br>")
+    return plain(text).replace("\n", "<br>")

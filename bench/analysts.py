@@ -34,6 +34,7 @@ from neo4j import Driver
 from graph import server
 from graph.analysis import derive
 from graph.build import build_batch
+from graph.console import ConsoleError, run_console_query
 from graph.cypher import CLEAR_DATABASE
 from graph.db import connect, read
 from graph.neo4j_writer import apply_schema, write_document
@@ -46,7 +47,7 @@ README = REPO_ROOT / "README.md"
 README_BLOCK = re.compile(r"(<!-- reliability:start -->\n).*?(\n<!-- reliability:end -->)", re.S)
 SERVER_ENV = {
     "PLANGRAPH_DATA_DIR": str(REPO_ROOT / ".data" / "neo4j-analysts"),
-    "PLANGRAPH_BOLT_PORT": "7691",
+    "PLANGRAPH_BOLT_PORT": os.environ.get("PLANGRAPH_ANALYSTS_BOLT_PORT", "7691"),
     "PLANGRAPH_NEO4J_HEAP": "1g",
     "PLANGRAPH_NEO4J_PAGECACHE": "256m",
     # Empty values win over .env: always this bench's own local server and its own password.
@@ -71,6 +72,18 @@ VALUES = {
     "RETURN DISTINCT m.id AS value ORDER BY value LIMIT 20",
 }
 WORDS = {"similar_measures.measure": ["疫情", "教师", "课后服务", "心理健康", "安全", "劳动教育"]}
+# What the hostile analyst sends through the console during the concurrent run (issue 16): each
+# must be refused or stopped, and the server must still answer at the end.
+HOSTILE_QUERIES = [
+    "UNWIND range(1,100000000) AS x WITH collect(x) AS c RETURN size(c)",
+    "UNWIND range(1, 10000000000) AS x WITH x WHERE x < 0 RETURN count(x)",
+    "MATCH (a), (b), (c) RETURN count(*) AS n",
+    "LOAD/**/CSV FROM 'http://127.0.0.1:9/x.csv' AS row RETURN row",
+    "SHOW TRANSACTIONS",
+    "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+    "SHOW SETTINGS",
+]
+HOSTILE_TIMEOUT_S = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +127,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.quick:
             phases["stress"] = (args.users, args.seconds / 2, 0.0)
         database = settings.database
-        results = {
-            name: run_phase(driver, requests, database=database, users=u, seconds=s, think=t)
-            for name, (u, s, t) in phases.items()
-        }
-    report = make_report(results, documents=documents, requests=requests)
+        hostile: dict[str, Any] | None = None
+        results = {}
+        for name, (users, seconds, think) in phases.items():
+            attacker = None
+            if name == "concurrent" and args.hostile:
+                attacker = HostileAnalyst(driver, database=database, seconds=seconds)
+            results[name] = run_phase(
+                driver, requests, database=database, users=users, seconds=seconds, think=think
+            )
+            if attacker is not None:
+                hostile = attacker.finish()
+    report = make_report(results, documents=documents, requests=requests, hostile=hostile)
     print(markdown(report))
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -143,6 +163,12 @@ def _parser() -> argparse.ArgumentParser:
         "--quick", action="store_true", help="5 s runs, no stress run, README left alone"
     )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the report as JSON")
+    parser.add_argument(
+        "--no-hostile",
+        dest="hostile",
+        action="store_false",
+        help="without the analyst who sends heavy and forbidden queries through the console",
+    )
     return parser
 
 
@@ -263,6 +289,56 @@ def run_phase(
     return summarise(samples, users=users, think=think, seconds=time.monotonic() - began)
 
 
+class HostileAnalyst:
+    """One more analyst, during the concurrent run, who sends HOSTILE_QUERIES through the
+    console in a loop: memory bombs, runaway queries, LOAD CSV, transaction management."""
+
+    def __init__(self, driver: Driver, *, database: str, seconds: float) -> None:
+        self.driver, self.database = driver, database
+        self.deadline = time.monotonic() + seconds
+        self.outcomes: dict[str, int] = {}
+        self.unexpected: list[str] = []
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        rng = random.Random(SEED)
+        while time.monotonic() < self.deadline:
+            statement = rng.choice(HOSTILE_QUERIES)
+            try:
+                run_console_query(
+                    self.driver,
+                    statement,
+                    database=self.database,
+                    timeout=HOSTILE_TIMEOUT_S,
+                    user="hostile",
+                )
+                kind = "answered"
+            except ConsoleError as error:
+                kind = error.kind
+            except Exception as failure:  # a finding: the console let something else through
+                kind = "unexpected"
+                self.unexpected.append(f"{statement[:40]}: {type(failure).__name__}: {failure}")
+            self.outcomes[kind] = self.outcomes.get(kind, 0) + 1
+            if kind == "busy":
+                time.sleep(0.5)  # the console said when to come back; ask again soon anyway
+            if kind == "answered" and "count(*)" not in statement:
+                self.unexpected.append(f"{statement[:40]}: answered")
+
+    def finish(self) -> dict[str, Any]:
+        self.thread.join()
+        try:
+            up = read(self.driver, "RETURN 1 AS ok", database=self.database)[0]["ok"] == 1
+        except Exception:  # the server being down is the finding
+            up = False
+        return {
+            "runs": sum(self.outcomes.values()),
+            "outcomes": dict(sorted(self.outcomes.items())),
+            "unexpected": self.unexpected[:10],
+            "server_up": up,
+        }
+
+
 def pause(seconds: float, deadline: float) -> None:
     time.sleep(max(0.0, min(seconds, deadline - time.monotonic())))
 
@@ -304,11 +380,16 @@ def _percentile_ms(values: Sequence[float], percent: int) -> float:
 
 
 def make_report(
-    phases: dict[str, Phase], *, documents: int, requests: Sequence[Request]
+    phases: dict[str, Phase],
+    *,
+    documents: int,
+    requests: Sequence[Request],
+    hostile: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     single, loaded = phases["single"], phases["concurrent"]
     ratio = round(loaded.p95_ms / single.p95_ms, 2) if single.p95_ms else float("inf")
     errors = sum(phase.errors for phase in phases.values())
+    safe = hostile is None or (hostile["server_up"] and not hostile["unexpected"])
     return {
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),
         "cores": os.cpu_count(),
@@ -319,7 +400,8 @@ def make_report(
         "p95_ratio": ratio,
         "max_p95_ratio": MAX_P95_RATIO,
         "errors": errors,
-        "passed": ratio <= MAX_P95_RATIO and errors == 0,
+        "hostile": hostile,
+        "passed": ratio <= MAX_P95_RATIO and errors == 0 and safe,
     }
 
 
@@ -353,6 +435,17 @@ def markdown(report: dict[str, Any]) -> str:
         f"each analyst a thread, one shared driver as in the app, {report['cores']} cores shared "
         f"with Neo4j; {report['date']}, `python -m bench.analysts`.",
     ]
+    hostile = report.get("hostile")
+    if hostile:
+        outcomes = ", ".join(f"{kind} {n}" for kind, n in hostile["outcomes"].items())
+        lines += [
+            "",
+            f"During the {users}-analyst run one more analyst sent {hostile['runs']} heavy or "
+            f"forbidden queries through the console (memory bomb, runaway and cartesian queries, "
+            f"LOAD CSV, SHOW/TERMINATE TRANSACTIONS, SHOW SETTINGS): {outcomes}; server up at the "
+            f"end: **{'yes' if hostile['server_up'] else 'NO'}**.",
+        ]
+        lines += [f"- unexpected: {message}" for message in hostile["unexpected"]]
     for phase in phases:
         lines += [f"- error: {message}" for message in phase["error_messages"]]
     return "\n".join(lines)

@@ -45,18 +45,33 @@ def upsert_relationships(rel_type: str, start_label: str, end_label: str) -> str
 
 
 # What the graph holds of each document about to be written: whether it is there, the hash of the
-# batch it was written from, and its older versions — documents from the same file name for the
-# same region (two counties may both publish a "工作要点.docx").
+# batch it was written from, and its older versions — other documents of the same plan: the same
+# region and either the same 文号 or the same year and title. A file name says nothing (two
+# counties, or two years of one county, both publish "附件1.txt").
 DOCUMENT_STATES = """
 UNWIND $docs AS doc
 OPTIONAL MATCH (d:Document {id: doc.id})
+WITH doc, d, COLLECT {
+       MATCH (o:Document)
+       WHERE doc.region IS NOT NULL AND o.region = doc.region AND o.id <> doc.id
+         AND ((doc.doc_number IS NOT NULL AND o.doc_number = doc.doc_number)
+              OR (doc.year IS NOT NULL AND doc.title IS NOT NULL
+                  AND o.year = doc.year AND o.title = doc.title))
+       RETURN {id: o.id, title: o.title, year: o.year, source: o.source,
+               same_number: doc.doc_number IS NOT NULL AND o.doc_number = doc.doc_number} AS plan
+       ORDER BY o.id
+     } AS older_plans
 RETURN doc.id AS id, d IS NOT NULL AS stored, d.batch_hash AS batch_hash,
-       COLLECT {
-         MATCH (o:Document {source: doc.source})
-         WHERE o.id <> doc.id AND coalesce(o.region, '') = coalesce(doc.region, '')
-         RETURN o.id ORDER BY o.id
-       } AS older
+       [plan IN older_plans | plan.id] AS older, older_plans
 """
+
+
+# Documents written whose derived structure is not yet rebuilt: the analysis clears the mark
+# when it has finished (graph/analysis/queries.py), so a load killed in between is completed by
+# the next one.
+MARK_ANALYSIS_PENDING = (
+    "UNWIND $docs AS id MATCH (d:Document {id: id}) SET d.analysis_pending = true"
+)
 
 
 @cache

@@ -38,6 +38,22 @@ class WriteResult:
     outcome: Outcome
     removed_versions: tuple[str, ...] = ()
     counts: dict[str, int] = field(default_factory=dict)
+    replaced: tuple[Replaced, ...] = ()  # what each removed version was, and why
+
+
+@dataclass(frozen=True, slots=True)
+class Replaced:
+    """An older version of a plan that a new document replaced."""
+
+    doc_id: str
+    title: str
+    year: int | None
+    source: str
+    same_number: bool  # same 文号; otherwise the same year and title
+
+    def describe(self) -> str:
+        why = "same 文号" if self.same_number else "same region, year and title"
+        return f"{self.title or self.doc_id} ({self.year or '?'}, from {self.source or '?'}; {why})"
 
 
 Written = WriteResult | GraphError  # what became of one document
@@ -128,20 +144,39 @@ class _Pending:
         return self.batch.doc_id
 
     @property
+    def document(self) -> dict[str, Any]:
+        node = next((n for n in self.batch.nodes if n.label == "Document"), None)
+        return {} if node is None else dict(node.props)
+
+    @property
     def region(self) -> str | None:
-        document = next((n for n in self.batch.nodes if n.label == "Document"), None)
-        return None if document is None else document.props.get("region")
+        return self.document.get("region")
+
+    def identity(self) -> dict[str, Any]:
+        """What makes two documents versions of one plan (see cypher.DOCUMENT_STATES)."""
+        props = self.document
+        return {
+            "id": self.doc_id,
+            "region": props.get("region"),
+            "year": props.get("year"),
+            "title": props.get("title"),
+            "doc_number": props.get("doc_number"),
+        }
 
     @property
     def rows(self) -> int:
         return len(self.batch.nodes) + len(self.batch.rels)
 
-    def keys(self) -> set[tuple[str | None, ...]]:
-        """What two documents of one group must not share: the document, or the file name of
-        a region (the second would replace the first)."""
-        keys: set[tuple[str | None, ...]] = {("doc", self.doc_id)}
-        if self.source is not None:
-            keys.add(("source", self.source, self.region or ""))
+    def keys(self) -> set[tuple[Any, ...]]:
+        """What two documents of one group must not share: the document, or the identity of a
+        plan (the second would replace the first)."""
+        plan = self.identity()
+        keys: set[tuple[Any, ...]] = {("doc", self.doc_id)}
+        if plan["region"] is not None:
+            if plan["doc_number"] is not None:
+                keys.add(("number", plan["region"], plan["doc_number"]))
+            if plan["year"] is not None and plan["title"] is not None:
+                keys.add(("plan", plan["region"], plan["year"], plan["title"]))
         return keys
 
 
@@ -152,6 +187,7 @@ class _State:
     stored: bool
     batch_hash: str | None
     older: tuple[str, ...]
+    older_plans: tuple[Replaced, ...] = ()
 
 
 def _groups(
@@ -230,15 +266,28 @@ def _group_tx(tx: ManagedTransaction, group: Sequence[_Pending]) -> list[WriteRe
         _remove_tx(tx, list(dict.fromkeys(removed)))
     if changed:
         _write_rows(tx, changed)
+        docs = [item.doc_id for item in changed]
+        tx.run(cypher.MARK_ANALYSIS_PENDING, docs=docs).consume()
     return [_result(item, states[item.doc_id]) for item in group]
 
 
 def _read_states(tx: ManagedTransaction, group: Sequence[_Pending]) -> dict[str, _State]:
-    docs = [{"id": item.doc_id, "source": item.source, "region": item.region} for item in group]
+    docs = [item.identity() for item in group]
     return {
-        record["id"]: _State(record["stored"], record["batch_hash"], tuple(record["older"]))
+        record["id"]: _State(
+            record["stored"],
+            record["batch_hash"],
+            tuple(record["older"]),
+            tuple(_replaced(plan) for plan in record["older_plans"]),
+        )
         for record in tx.run(cypher.DOCUMENT_STATES, docs=docs)
     }
+
+
+def _replaced(plan: dict[str, Any]) -> Replaced:
+    return Replaced(
+        plan["id"], plan["title"] or "", plan["year"], plan["source"] or "", plan["same_number"]
+    )
 
 
 def _unchanged(item: _Pending, state: _State) -> bool:
@@ -250,7 +299,7 @@ def _result(item: _Pending, state: _State) -> WriteResult:
     if _unchanged(item, state):
         return WriteResult(item.doc_id, "unchanged", counts=counts)
     outcome: Outcome = "replaced" if state.stored or state.older else "written"
-    return WriteResult(item.doc_id, outcome, state.older, counts)
+    return WriteResult(item.doc_id, outcome, state.older, counts, state.older_plans)
 
 
 def _write_rows(tx: ManagedTransaction, group: Sequence[_Pending]) -> None:

@@ -5,8 +5,6 @@ and the app build their forms and tables from the metadata."""
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import re
 from collections.abc import Mapping
@@ -17,6 +15,7 @@ from typing import Any
 import yaml
 from neo4j import Driver
 
+from graph.csv_out import csv_text
 from graph.db import connect, read_capped
 from graph.errors import ConfigError, GraphError
 from graph.settings import REPO_ROOT, load_settings
@@ -43,12 +42,19 @@ class Parameter:
     choices: str | None = None
 
     def coerce(self, raw: str) -> Any:
+        try:
+            raw.encode("utf-8")
+        except UnicodeEncodeError as error:  # bytes from the command line that are not UTF-8
+            raise GraphError(f"parameter {self.name} is not UTF-8 text") from error
         if self.type == "boolean":
             return raw.strip().lower() in ("1", "true", "yes", "是")
         try:
-            return TYPES[self.type](raw)
+            value = TYPES[self.type](raw)
         except ValueError as error:
             raise GraphError(f"parameter {self.name} must be {self.type}, not {raw!r}") from error
+        if isinstance(value, int) and not -(2**63) <= value < 2**63:
+            raise GraphError(f"parameter {self.name} is out of range (a 64-bit integer): {raw}")
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,11 +173,7 @@ def format_result(result: QueryResult, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(result.rows, ensure_ascii=False, indent=1, default=str)
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=result.columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: _cell(v) for k, v in row.items()} for row in result.rows)
-        return buffer.getvalue()
+        return csv_text(result.columns, result.rows)
     return _table(result)
 
 

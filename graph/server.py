@@ -8,6 +8,7 @@ only the process whose pid it recorded, and only if that pid still runs our laun
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -72,16 +73,45 @@ def start(settings: Settings, *, timeout: float = START_TIMEOUT_S) -> ServerStat
     local = _require_local(settings)
     current = status(local)
     if current.running:
+        check_online(settings)
         return ServerStatus(True, current.uri, current.pid, local.data_dir, already_running=True)
     install()
-    _write_config(local)
-    log_offset = log_file(local).stat().st_size if log_file(local).exists() else 0
-    process = _spawn(local, settings.password)
-    _pid_file(local).write_text(f"{process.pid}\n", encoding="utf-8")
+    try:
+        _prepare_data_dir(local)
+        _write_config(local)
+        log_offset = log_file(local).stat().st_size if log_file(local).exists() else 0
+        process = _spawn(local, settings.password)
+        _pid_file(local).write_text(f"{process.pid}\n", encoding="utf-8")
+    except OSError as error:
+        raise ServerError(
+            f"cannot write to the data directory {local.data_dir} ({error.strerror}): "
+            "make it writable or set PLANGRAPH_DATA_DIR to another folder"
+        ) from error
     deadline = time.monotonic() + timeout
     _wait_for_ready_line(local, process, log_offset, deadline)
     _wait_for_bolt(settings, process, deadline)
+    check_online(settings)
     return status(local)
+
+
+def check_online(settings: Settings) -> None:
+    """Raise ServerError unless the database answers: a server can run while its database is
+    offline (transaction logs lost to a full disk), and every load would then fail."""
+    with GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password)) as driver:
+        records, _, _ = driver.execute_query(
+            "SHOW DATABASE $name YIELD currentStatus, statusMessage",
+            name=settings.database,
+            database_="system",
+        )
+    state = records[0]["currentStatus"] if records else "missing"
+    if state != "online":
+        message = records[0]["statusMessage"].splitlines()[0] if records else ""
+        raise ServerError(
+            f"Neo4j runs but database {settings.database} is {state}"
+            + (f" ({message[:300]})" if message else "")
+            + ": restore the last backup with `python -m graph server restore FILE` "
+            "(see README, Recovery)"
+        )
 
 
 def stop(settings: Settings, *, timeout: float = 60.0) -> ServerStatus:
@@ -114,19 +144,48 @@ def _build_is_current() -> bool:
     return all(src.stat().st_mtime <= jar.stat().st_mtime for src in sources)
 
 
+def memory_limits(heap: str) -> tuple[str, str]:
+    """(all transactions together, one transaction) as Neo4j sizes, both inside the heap: a query
+    that collects too much is stopped with a MemoryPoolOutOfMemoryError before the JVM runs out
+    of memory (which would end the server for everyone)."""
+    total = _size_in_bytes(heap)
+    return f"{total * 6 // 10 // _MIB}m", f"{total * 3 // 10 // _MIB}m"
+
+
+_MIB = 1024 * 1024
+_UNITS = {"": 1, "k": 1024, "m": _MIB, "g": 1024 * _MIB}
+
+
+def _size_in_bytes(size: str) -> int:
+    match = re.fullmatch(r"(\d+)\s*([kmg]?)b?", size.strip().lower())
+    if match is None:
+        raise ServerError(f"PLANGRAPH_NEO4J_HEAP must be a size such as 1g or 768m, not {size!r}")
+    return int(match.group(1)) * _UNITS[match.group(2)]
+
+
+def _prepare_data_dir(local: LocalServer) -> None:
+    """The data directory, readable by its owner only (it holds the password and the graph)."""
+    local.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    local.data_dir.chmod(0o700)
+
+
 def _write_config(local: LocalServer) -> None:
     conf = local.data_dir / "conf" / "neo4j.conf"
     conf.parent.mkdir(parents=True, exist_ok=True)
+    total_max, transaction_max = memory_limits(local.heap)
     conf.write_text(
         "\n".join(
             [
                 f"server.memory.pagecache.size={local.pagecache}",
-                "dbms.memory.transaction.total.max=2g",
+                f"dbms.memory.transaction.total.max={total_max}",
+                f"db.memory.transaction.max={transaction_max}",
                 "db.tx_log.rotation.retention_policy=100M size",
                 "db.tx_log.preallocate=false",
                 "dbms.usage_report.enabled=false",
                 # Read queries may not read the server's files (LOAD CSV FROM 'file:///…').
                 "dbms.security.allow_csv_import_from_file_urls=false",
+                # … nor any URL (LOAD CSV FROM 'http://127.0.0.1:…' would be a request forgery).
+                "internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0",
                 "",
             ]
         ),

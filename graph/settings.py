@@ -86,10 +86,18 @@ def _local_server(values: dict[str, str]) -> LocalServer:
 def _local_password(local: LocalServer) -> str:
     """The local server's password: generated once, kept readable by the owner only."""
     path = local.password_file
-    if path.exists():
-        return path.read_text(encoding="utf-8").strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    password = secrets.token_urlsafe(18)
-    path.write_text(password + "\n", encoding="utf-8")
-    path.chmod(0o600)
-    return password
+    try:
+        if path.exists():
+            return path.read_text(encoding="utf-8").strip()
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        password = secrets.token_urlsafe(18)
+        # Created 0600 in one step: never readable by others, not even for a moment.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(password + "\n")
+        return password
+    except OSError as error:
+        raise ConfigError(
+            f"cannot keep the local server's password in {path.parent} ({error.strerror}): "
+            "set PLANGRAPH_DATA_DIR to a folder you can write"
+        ) from error

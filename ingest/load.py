@@ -12,6 +12,7 @@ from pathlib import Path
 from neo4j import Driver
 
 from graph.analysis import DeriveSummary, derive
+from graph.analysis.derive import pending_documents
 from graph.batch import GraphBatch
 from graph.build import build_batch
 from graph.db import LOAD_RETRY_S, connect
@@ -21,11 +22,19 @@ from ingest.errors import GraphError, PlanGraphError
 from ingest.extract.regions import load_gazetteer, parents_of, place
 from ingest.models import Extraction, RegionNote, RegionRef
 
-__all__ = ["LoadSummary", "RegionFound", "RegionNote", "find_regions", "load_paths", "region_names"]
+__all__ = [
+    "LoadSummary",
+    "RegionFound",
+    "RegionNote",
+    "find_regions",
+    "load_paths",
+    "region_names",
+    "stage_uploads",
+]
 from ingest.pipeline import Failure, extract_many
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
-# The region a person chose for a file (by file name): an adcode, or "" for none.
+# The region a person chose for a file (by its path as given): an adcode, or "" for none.
 RegionChoices = Mapping[str, str]
 CHOSEN = "chosen on the ingest page"
 
@@ -70,13 +79,43 @@ def _counts(counter: dict[str, int]) -> str:
     return ", ".join(f"{name} {n}" for name, n in sorted(counter.items())) or "none"
 
 
+MAX_NAME_BYTES = 200  # file systems take 255 bytes; a Chinese character is 3 of them
+
+
+def stage_uploads(folder: Path, uploads: Sequence[tuple[str, bytes]]) -> list[Path]:
+    """Write uploaded files under ``folder``, each in a folder of its own (two uploads may share
+    a name and are still two files) and under a name the file system takes."""
+    paths = []
+    for index, (name, data) in enumerate(uploads):
+        own = folder / f"{index:04d}"
+        own.mkdir(parents=True)
+        path = own / safe_file_name(name)
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+def safe_file_name(name: str) -> str:
+    """The last part of ``name``, shortened (keeping its suffix) to at most MAX_NAME_BYTES."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1].replace("\0", "").strip() or "upload"
+    if base in (".", ".."):
+        base = "upload"
+    if len(base.encode("utf-8")) <= MAX_NAME_BYTES:
+        return base
+    suffix = Path(base).suffix if len(Path(base).suffix) <= 10 else ""
+    stem = base[: len(base) - len(suffix)]
+    while len((stem + "…" + suffix).encode("utf-8")) > MAX_NAME_BYTES:
+        stem = stem[:-1]
+    return stem + "…" + suffix
+
+
 def load_paths(
     paths: Sequence[Path],
     *,
     progress: Progress | None = None,
     regions: RegionChoices | None = None,
 ) -> LoadSummary:
-    """Extract and write ``paths``; ``regions`` overrides the region found for a file name."""
+    """Extract and write ``paths``; ``regions`` overrides the region found for a path."""
     settings = load_settings()
     summary = LoadSummary()
     with connect(settings, retry_s=LOAD_RETRY_S) as driver:
@@ -90,7 +129,9 @@ def load_paths(
                 _write(driver, settings.database, group, summary)
                 group = []
         _write(driver, settings.database, group, summary)
-        changed = summary.changed_documents()
+        # and the documents whose analysis an earlier, interrupted load did not finish
+        pending = pending_documents(driver, database=settings.database)
+        changed = list(dict.fromkeys([*summary.changed_documents(), *pending]))
         if changed:
             summary.derived = derive(driver, database=settings.database, changed_docs=changed)
     return summary
@@ -143,7 +184,9 @@ def _skip(summary: LoadSummary, failure: Failure) -> None:
 
 def _describe(result: WriteResult) -> str:
     parts = [f"{n} {name}" for name, n in sorted(result.counts.items()) if not name.isupper()]
-    if result.removed_versions:
+    if result.replaced:
+        parts.append("replaced " + "; ".join(plan.describe() for plan in result.replaced))
+    elif result.removed_versions:
         parts.append(f"replaced {', '.join(result.removed_versions)}")
     return ", ".join(parts)
 
@@ -182,9 +225,9 @@ def region_names() -> dict[str, str]:
 def _with_region(outcome: Extraction | Failure, regions: RegionChoices) -> Extraction | Failure:
     if isinstance(outcome, Failure):
         return outcome
-    name = Path(outcome.parsed.normalized.source).name
-    if name not in regions:
+    source = outcome.parsed.normalized.source
+    if source not in regions:
         return outcome
-    code = regions[name]
+    code = regions[source]
     chosen = RegionRef(place(code), parents_of(code), CHOSEN) if code else None
     return replace(outcome, region=chosen)

@@ -36,6 +36,13 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # The longest text a plan may have. Work plans run to tens of thousands of characters; a text
 # this long is a merged archive or the wrong file, and spaCy's own limit is a million.
 MAX_CHARS = 1_000_000
+# Real pages nest a few dozen elements deep; 100,000 nested <div>s made the reader run for minutes.
+MAX_HTML_DEPTH = 1_000
+# A .docx of a plan of MAX_CHARS characters unpacks to tens of MB; more, or XML packed more
+# tightly than text ever is, is a zip bomb (a 3 MB file with a 1.2 GB member took 3.7 GB).
+MAX_INFLATED_BYTES = 100 * 2**20
+MAX_RATIO = 100
+MAX_MEMBERS = 10_000
 
 
 def read_document(path: Path) -> RawDocument:
@@ -149,6 +156,13 @@ def _read_html(data: bytes, source: str) -> RawDocument:
 
     text, encoding = decode(data, source=source)
     soup = BeautifulSoup(text, "lxml")
+    depth = _nesting_depth(soup)
+    if depth > MAX_HTML_DEPTH:
+        raise ReadError(
+            f"the HTML is nested {depth:,} elements deep (a work-plan page has at most "
+            f"{MAX_HTML_DEPTH:,}): damaged or hostile, not read",
+            source=source,
+        )
     metadata = _html_meta(soup)
     if soup.title and soup.title.get_text(strip=True):
         metadata.setdefault("page_title", soup.title.get_text(strip=True))
@@ -161,13 +175,42 @@ def _read_html(data: bytes, source: str) -> RawDocument:
         elif node.parent is not None and node.parent.name != "pre":
             # Source line breaks inside a paragraph are layout, not text.
             node.replace_with(re.sub(r"\s+", " ", _CJK_BREAK.sub("", str(node))))
-    for tag in soup(_BLOCK_TAGS):
-        tag.insert_after("\n")
-    lines = (line.strip() for line in soup.get_text().split("\n"))
+    lines = (line.strip() for line in _text_with_breaks(soup).split("\n"))
     body = "\n".join(line for line in lines if line)
     return RawDocument(
         source=source, text=body, media_type=HTML, encoding=encoding, metadata=metadata
     )
+
+
+def _nesting_depth(soup: Any) -> int:
+    """How deep elements nest, walked without recursion."""
+    deepest = 0
+    stack = [(soup, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in getattr(node, "contents", ()) if child.name)
+    return deepest
+
+
+def _text_with_breaks(soup: Any) -> str:
+    """The page's text with a line break after every block element, in one walk (inserting
+    the breaks into the tree costs time quadratic in the nesting)."""
+    from bs4.element import CData, NavigableString, Tag
+
+    parts: list[str] = []
+    stack: list[tuple[Any, bool]] = [(soup, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            parts.append("\n")
+        elif isinstance(node, Tag):
+            if node.name in _BLOCK_TAGS:
+                stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node.contents))
+        elif type(node) in (NavigableString, CData):
+            parts.append(str(node))
+    return "".join(parts)
 
 
 def _chrome_elements(soup: Any) -> list[Any]:
@@ -196,10 +239,59 @@ def _html_meta(soup: Any) -> dict[str, str]:
 # --- DOCX -----------------------------------------------------------------------------------
 
 
+def check_archive(data: bytes, *, source: str) -> None:
+    """Refuse a ZIP whose members inflate to more than a work plan needs (a zip bomb): by the
+    sizes the archive declares, then by the bytes actually inflated, which stop at the cap."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+        _check_declared(members, source)
+        total = 0
+        for member in members:
+            total += _inflated_size(archive, member, MAX_INFLATED_BYTES - total, source)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError) as error:
+        raise ReadError(
+            f"the .docx file is damaged or truncated ({error})", source=source
+        ) from error
+    except (ValueError, EOFError) as error:  # zlib errors on corrupt data
+        raise ReadError(f"the .docx file is damaged ({error})", source=source) from error
+
+
+def _check_declared(members: list[zipfile.ZipInfo], source: str) -> None:
+    total = sum(member.file_size for member in members)
+    if len(members) > MAX_MEMBERS or total > MAX_INFLATED_BYTES:
+        raise _bomb(f"{len(members):,} parts, {total / 2**20:,.0f} MB unpacked", source)
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > 2**20 and ratio > MAX_RATIO:
+            raise _bomb(f"{member.filename} unpacks {ratio:,.0f}× its packed size", source)
+
+
+def _inflated_size(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, room: int, source: str
+) -> int:
+    inflated = 0
+    with archive.open(member) as stream:
+        while chunk := stream.read(2**20):
+            inflated += len(chunk)
+            if inflated > room or inflated > member.file_size:
+                raise _bomb(f"{member.filename} unpacks to more than it declares", source)
+    return inflated
+
+
+def _bomb(detail: str, source: str) -> ReadError:
+    return ReadError(
+        f"refused as a zip bomb: {detail} (a work plan needs at most "
+        f"{MAX_INFLATED_BYTES // 2**20} MB, packed at most {MAX_RATIO}:1)",
+        source=source,
+    )
+
+
 def _read_docx(data: bytes, source: str) -> RawDocument:
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_archive(data, source=source)
     try:
         document = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as error:

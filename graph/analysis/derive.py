@@ -69,6 +69,7 @@ def derive(
     )
     written["about"] = derive_about(driver, docs, themes, database=database)
     written["focuses_on"] = derive_focus(driver, regions, database=database)
+    write(driver, queries.CLEAR_PENDING, database=database, docs=docs)
     totals = fetch(driver, queries.COUNTS, database=database)[0]
     return DeriveSummary(
         mode="full" if changed_docs is None else "incremental",
@@ -77,6 +78,11 @@ def derive(
         seconds=round(time.perf_counter() - started, 3),
         **totals,
     )
+
+
+def pending_documents(driver: Driver, *, database: str) -> list[str]:
+    """Documents written whose analysis has not finished (a load killed during it)."""
+    return [row["id"] for row in fetch(driver, queries.PENDING_DOCUMENTS, database=database)]
 
 
 def _similarity(

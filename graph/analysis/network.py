@@ -7,8 +7,6 @@ weighted degree (strength) and eigenvector centrality. The most central fifth of
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -20,6 +18,7 @@ from neo4j import Driver
 
 from graph.analysis import queries
 from graph.analysis.store import fetch
+from graph.csv_out import csv_text
 
 Role = Literal["typical", "member", "outlier"]
 Format = Literal["table", "csv", "json"]
@@ -154,14 +153,7 @@ def _table(report: NetworkReport) -> str:
 
 
 def _csv(report: NetworkReport) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(
-        out, fieldnames=list(NetworkRow.__dataclass_fields__), lineterminator="\n"
-    )
-    writer.writeheader()
-    for row in report.rows:
-        writer.writerow(asdict(row))
-    return out.getvalue()
+    return csv_text(list(NetworkRow.__dataclass_fields__), [asdict(row) for row in report.rows])
 
 
 def _json(report: NetworkReport) -> str:

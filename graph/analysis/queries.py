@@ -189,8 +189,9 @@ CALL (doc) {
 WITH r, plans, t, collect(DISTINCT doc) AS found,
      count(DISTINCT CASE WHEN i:Goal THEN i END) AS goals,
      count(DISTINCT CASE WHEN i:Measure THEN i END) AS measures
-CREATE (r)-[:FOCUSES_ON {items: goals + measures, goals: goals, measures: measures,
-                         docs: [p IN plans WHERE p IN found], derived: true}]->(t)
+MERGE (r)-[f:FOCUSES_ON]->(t)
+SET f = {items: goals + measures, goals: goals, measures: measures,
+         docs: [p IN plans WHERE p IN found], derived: true}
 """
 
 COUNT_FOCUSES_ON = """
@@ -232,4 +233,12 @@ DELETE_ORPHAN_DERIVED = (
     "MATCH (r:Region)-[a:ADOPTS]->() WHERE NOT (r)<-[:FOR_REGION]-(:Document) DELETE a",
     "MATCH (r:Region)-[s:SIMILAR_TO]-(:Region) WHERE NOT (r)<-[:FOR_REGION]-(:Document) DELETE s",
     "MATCH (r:Region)-[f:FOCUSES_ON]->() WHERE NOT (r)<-[:FOR_REGION]-(:Document) DELETE f",
+)
+
+# Documents written since their derived structure was last rebuilt (graph/cypher.py marks them in
+# the transaction that writes them; a finished analysis clears the mark).
+PENDING_DOCUMENTS = "MATCH (d:Document) WHERE d.analysis_pending RETURN d.id AS id ORDER BY id"
+CLEAR_PENDING = (
+    "MATCH (d:Document) WHERE d.analysis_pending AND ($docs IS NULL OR d.id IN $docs) "
+    "REMOVE d.analysis_pending"
 )

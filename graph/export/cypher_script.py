@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from typing import Any, LiteralString, cast
 
 from neo4j import Driver
@@ -19,6 +20,22 @@ from graph.schema import NODE_BY_LABEL, REL_BY_TYPE
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Every character that some reader takes for a line end (str.splitlines also splits at U+001C-
+# U+001E, U+0085, U+2028, U+2029) or that is invisible control: written as \uXXXX.
+_AS_CODE_POINT = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def _escape(ch: str) -> str:
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    if unicodedata.category(ch) in _AS_CODE_POINT:
+        return "".join(f"\\u{unit:04x}" for unit in _utf16_units(ch))
+    return ch
+
+
+def _utf16_units(ch: str) -> list[int]:
+    data = ch.encode("utf-16-be", "surrogatepass")
+    return [int.from_bytes(data[i : i + 2], "big") for i in range(0, len(data), 2)]
 
 
 def literal(value: Any) -> str:
@@ -31,7 +48,7 @@ def literal(value: Any) -> str:
             raise GraphError(f"cannot write {value!r} as a Cypher literal")
         return repr(value)
     if isinstance(value, str):
-        return "'" + "".join(_ESCAPES.get(ch, ch) for ch in value) + "'"
+        return "'" + "".join(_escape(ch) for ch in value) + "'"
     if isinstance(value, list):
         return "[" + ", ".join(literal(v) for v in value) + "]"
     raise GraphError(f"cannot write a {type(value).__name__} as a Cypher property")
@@ -84,8 +101,11 @@ def write_cypher(subgraph: Subgraph) -> bytes:
 
 
 def replay_cypher_script(driver: Driver, script: str, *, database: str) -> int:
-    """Run an exported script statement by statement; returns the number of statements."""
-    statements = [line[:-1] for line in script.splitlines() if line.endswith(";")]
+    """Run an exported script statement by statement; returns the number of statements.
+
+    Statements end at a semicolon outside string literals and comments, never at a line break,
+    so no character inside a value can start a statement of its own."""
+    statements = split_statements(script)
     with driver.session(database=database) as session:
         for statement in statements[:]:
             if statement.startswith("CREATE CONSTRAINT"):
@@ -94,6 +114,32 @@ def replay_cypher_script(driver: Driver, script: str, *, database: str) -> int:
         for start in range(0, len(statements), 1000):
             session.execute_write(_run_all, statements[start : start + 1000])
     return len(statements)
+
+
+_PIECE = re.compile(
+    r"""(?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
+      | (?P<text>'(?:[^'\\]|\\.)*(?:'|\Z)|"(?:[^"\\]|\\.)*(?:"|\Z)|`(?:[^`]|``)*(?:`|\Z))
+      | (?P<end>;)
+      | (?P<other>[^;'"`/]+|/)""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def split_statements(script: str) -> list[str]:
+    """The script's statements (comments dropped, surrounding space stripped)."""
+    statements: list[str] = []
+    current: list[str] = []
+    for match in _PIECE.finditer(script):
+        if match.lastgroup == "comment":
+            continue
+        if match.lastgroup == "end":
+            statements.append("".join(current).strip())
+            current = []
+        else:
+            current.append(match.group())
+    if "".join(current).strip():
+        statements.append("".join(current).strip())
+    return [s for s in statements if s]
 
 
 def _run_all(tx: Any, statements: list[str]) -> None:

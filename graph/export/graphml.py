@@ -4,6 +4,7 @@ JSON), the node label and relationship type as attributes, and a display label."
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import networkx as nx
@@ -15,23 +16,43 @@ LIST_SEPARATOR = " | "
 DISPLAY_PROPS = ("name", "title", "label", "metric", "text")
 
 
+# Attributes this writer adds itself (and networkx's own keywords); a property of the same name
+# is written as "prop_<name>" so that neither replaces the other.
+WRITER_NODE_ATTRS = frozenset({"label", "labels", "node_for_adding"})
+WRITER_EDGE_ATTRS = frozenset({"type", "key", "u_for_edge", "v_for_edge"})
+# XML 1.0 allows no C0 control except tab, newline and carriage return, and no U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def to_networkx(subgraph: Subgraph) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for node in subgraph.nodes:
-        attrs = {k: scalar(v) for k, v in node.props.items()}
-        graph.add_node(node.key, **attrs, labels=node.label, label=display_label(node.props))
+        attrs = _attributes(node.props, WRITER_NODE_ATTRS)
+        attrs.update(labels=node.label, label=xml_text(display_label(node.props)))
+        graph.add_node(xml_text(node.key), **attrs)
     for index, rel in enumerate(subgraph.rels):
-        attrs = {k: scalar(v) for k, v in rel.props.items()}
-        graph.add_edge(rel.start.key, rel.end.key, key=f"e{index}", type=rel.type, **attrs)
+        attrs = {"type": rel.type, **_attributes(rel.props, WRITER_EDGE_ATTRS)}
+        graph.add_edge(xml_text(rel.start.key), xml_text(rel.end.key), f"e{index}", **attrs)
     return graph
 
 
+def _attributes(props: dict[str, Any], reserved: frozenset[str]) -> dict[str, Any]:
+    return {(f"prop_{k}" if k in reserved else k): scalar(v) for k, v in props.items()}
+
+
 def scalar(value: Any) -> str | int | float | bool:
-    if isinstance(value, bool | int | float | str):
+    if isinstance(value, bool | int | float):
         return value
+    if isinstance(value, str):
+        return xml_text(value)
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    return canonical_json(value)
+        return xml_text(LIST_SEPARATOR.join(str(v) for v in value))
+    return xml_text(canonical_json(value))
+
+
+def xml_text(text: str) -> str:
+    """``text`` with the characters XML 1.0 cannot hold written as \\uXXXX."""
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def display_label(props: dict[str, Any]) -> str:

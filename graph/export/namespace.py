@@ -88,3 +88,9 @@ class PG(DefinedNamespace):
     labelEn: URIRef
     jaccard: URIRef
     broader: URIRef
+    # names other writers use for their own attributes; a property may carry them too
+    label: URIRef
+    labels: URIRef
+    type: URIRef
+    key: URIRef
+    target: URIRef

@@ -62,6 +62,7 @@ LABEL_PROPERTY: dict[str, dict[str, URIRef]] = {
     "Document": {"title": DCTERMS.title, "doc_number": DCTERMS.identifier},
 }
 RENAMED = {
+    "id": DCTERMS.identifier,  # a relationship's property (a node's id is its IRI)
     "source": PG.sourceFile,
     "region_name": PG.regionName,
     "batch_hash": PG.batchHash,

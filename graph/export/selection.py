@@ -153,7 +153,12 @@ def _expand(driver: Driver, seeds: set[str], hops: int, *, database: str) -> set
     return selected
 
 
+# Bookkeeping of the load, not part of what a document says.
+INTERNAL_PROPS = frozenset({"analysis_pending"})
+
+
 def _node(label: str, props: dict[str, Any], provenance: bool) -> ExportNode:
+    props = {k: v for k, v in props.items() if k not in INTERNAL_PROPS}
     kept = props if provenance or label in KEEP_TEXT_OF else _props(props, provenance)
     if not provenance:
         kept = {k: v for k, v in kept.items() if k not in PROVENANCE_PROPS - {"text"}}

@@ -98,7 +98,7 @@ def test_console_refuses_writes_with_a_message(
     app.text_area[0].set_value(statement).run()
     app.button[0].click().run()
     assert not app.exception
-    assert "read access mode" in app.error[0].value
+    assert "只读：写操作被拒绝" in app.error[0].value
     records, _, _ = small_graph.execute_query("MATCH (n) RETURN count(n) AS n", database_=database)
     assert records[0]["n"] > 0
 
@@ -426,12 +426,12 @@ def test_ingest_files_a_plan_under_the_region_chosen(
     (found,) = find_regions([plan])
     assert isinstance(found, RegionFound) and found.adcode == "140522" and found.evidence
     assert region_names()["140522"] == "阳城县 · 晋城市 · 山西省"
-    load_paths([plan], regions={plan.name: "620724"})  # 高台县, chosen by hand
+    load_paths([plan], regions={str(plan): "620724"})  # 高台县, chosen by hand
     records, _, _ = driver.execute_query(
         "MATCH (:Document)-[:FOR_REGION]->(r:Region) RETURN r.id AS id", database_=database
     )
     assert [r["id"] for r in records] == ["620724"]
-    load_paths([plan], regions={plan.name: ""})  # filed under no region
+    load_paths([plan], regions={str(plan): ""})  # filed under no region
     records, _, _ = driver.execute_query(
         "MATCH (d:Document) RETURN d.region AS region, COUNT { (d)-[:FOR_REGION]->() } AS n",
         database_=database,

@@ -42,6 +42,17 @@ def plan(doc_id: str, projects: list[str], *, region: str = "140522") -> GraphBa
     return GraphBatch(doc_id, tuple(nodes), tuple(rels))
 
 
+def of_plan(batch: GraphBatch, title: str = "2023年工作要点", region: str = "140522") -> GraphBatch:
+    """The batch as a version of one plan: its region, year and title are what identify it."""
+    document = next(n for n in batch.nodes if n.label == "Document")
+    props = {**document.props, "region": region, "year": 2023, "title": title}
+    return GraphBatch(
+        batch.doc_id,
+        (NodeRow("Document", document.id, props), *(n for n in batch.nodes if n is not document)),
+        batch.rels,
+    )
+
+
 def with_source(batch: GraphBatch, source: str) -> GraphBatch:
     document = next(n for n in batch.nodes if n.label == "Document")
     renamed = NodeRow("Document", document.id, {**document.props, "source": source})
@@ -97,13 +108,17 @@ def test_new_version_removes_only_what_no_other_document_supports(
 ) -> None:
     write_document(
         driver,
-        with_source(plan("v1", ["双减", "国培计划", "三名工程"]), "a.txt"),
+        of_plan(with_source(plan("v1", ["双减", "国培计划", "三名工程"]), "a.txt")),
         database=database,
         source="a.txt",
     )
-    write_document(driver, plan("other", ["国培计划"], region="141100"), database=database)
+    other = of_plan(plan("other", ["国培计划"], region="141100"), region="141100")
+    write_document(driver, other, database=database)
     result = write_document(
-        driver, with_source(plan("v2", ["双减"]), "a.txt"), database=database, source="a.txt"
+        driver,
+        of_plan(with_source(plan("v2", ["双减"]), "b.txt")),
+        database=database,
+        source="b.txt",
     )
     assert result.removed_versions == ("v1",)
     assert ids(driver, database, "Document") == {"v2", "other"}
@@ -268,13 +283,13 @@ def test_documents_of_one_call_that_replace_one_another_are_written_in_turn(
     driver: Driver, database: str
 ) -> None:
     calls: list[tuple[list[GraphBatch], list[str | None]]] = [
-        ([with_source(plan("v1", ["双减", "国培计划"]), "a.txt"),
-          with_source(plan("v2", ["双减"]), "a.txt")], ["a.txt", "a.txt"]),
+        ([of_plan(with_source(plan("v1", ["双减", "国培计划"]), "a.txt")),
+          of_plan(with_source(plan("v2", ["双减"]), "a.txt"))], ["a.txt", "a.txt"]),
         ([plan("d1", ["三名工程"]), with_source(plan("d1", ["三名工程"]), "b.txt")],
          ["d1.txt", "b.txt"]),
-        # v2 moves to c.txt first, so v3 (a.txt) finds no older version left to replace
-        ([with_source(plan("v2", ["国培计划"]), "c.txt"), with_source(plan("v3", []), "a.txt")],
-         ["c.txt", "a.txt"]),
+        # v2 becomes another plan first, so v3 finds no older version left to replace
+        ([of_plan(with_source(plan("v2", ["国培计划"]), "c.txt"), title="2023年另一要点"),
+          of_plan(with_source(plan("v3", []), "a.txt"))], ["c.txt", "a.txt"]),
     ]  # fmt: skip
     states, results = [], []
     for write in (one_by_one, _grouped):

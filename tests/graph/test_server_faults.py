@@ -10,10 +10,26 @@ from neo4j import Driver
 from support import small_plan
 
 from graph import server
+from graph.batch import GraphBatch, NodeRow
 from graph.db import LOAD_RETRY_S, connect
 from graph.errors import GraphError
 from graph.neo4j_writer import write_document
 from graph.settings import Settings, load_settings
+
+
+def distinct_plan(number: int) -> GraphBatch:
+    """small_plan with a 文号 and title of its own: 40 plans, not 40 versions of one plan."""
+    batch = small_plan(f"doc{number:03d}")
+    document = next(n for n in batch.nodes if n.label == "Document")
+    props = {
+        **document.props,
+        "doc_number": f"阳教工字〔2022〕{number}号",
+        "title": f"要点{number}",
+    }
+    nodes = tuple(
+        NodeRow("Document", document.id, props) if n is document else n for n in batch.nodes
+    )
+    return GraphBatch(batch.doc_id, nodes, batch.rels)
 
 
 def test_a_restart_in_the_middle_of_a_batch_is_retried(
@@ -21,7 +37,7 @@ def test_a_restart_in_the_middle_of_a_batch_is_retried(
 ) -> None:
     if neo4j_settings.local is None:
         pytest.skip("needs the local test server, which this test restarts")
-    batches = [small_plan(f"doc{i:03d}") for i in range(40)]
+    batches = [distinct_plan(i) for i in range(40)]
     written: list[str] = []
     loader = connect(neo4j_settings, retry_s=LOAD_RETRY_S)
 

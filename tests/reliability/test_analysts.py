@@ -49,6 +49,16 @@ def test_no_query_fails(quick: tuple[dict[str, Any], str, int]) -> None:
     assert report["single"]["errors"] == report["concurrent"]["errors"] == 0
 
 
+def test_the_hostile_console_analyst_hurts_nobody(quick: tuple[dict[str, Any], str, int]) -> None:
+    """Issue 16: heavy and forbidden console queries during the concurrent run are refused or
+    stopped, and the server still answers at the end."""
+    hostile = quick[0]["hostile"]
+    assert hostile["runs"] > 0 and hostile["server_up"] and not hostile["unexpected"]
+    assert (
+        "answered" not in hostile["outcomes"] or hostile["outcomes"]["answered"] < hostile["runs"]
+    )
+
+
 @pytest.mark.parametrize("phase", ["single", "concurrent"])
 @pytest.mark.parametrize("figure", FIGURES)
 def test_every_figure_is_measured(
