@@ -90,10 +90,11 @@ def _region_choices(uploads: list[UploadedFile]) -> dict[str, str]:
     return chosen
 
 
-def _report(summary: LoadSummary, regions: dict[str, str]) -> list[dict[str, str]]:
-    """One row per file: its outcome, the region it was filed under and what it holds."""
+def _report(summary: LoadSummary, regions: list[str | None]) -> list[dict[str, str]]:
+    """One row per file (in the order loaded, beside the region chosen for it): its outcome,
+    the region it was filed under and what it holds."""
     names, results, rows = _gazetteer(), iter(summary.results), []
-    for file in summary.files:
+    for file, code in zip(summary.files, regions, strict=False):
         name = Path(file.source).name
         detail = file.detail
         if file.outcome != "skipped":
@@ -101,7 +102,6 @@ def _report(summary: LoadSummary, regions: dict[str, str]) -> list[dict[str, str
             detail = "，".join(
                 f"{translated(k)} {n}" for k, n in sorted(counts.items()) if not k.isupper()
             )
-        code = regions.get(file.source)
         region = names.get(code or "", t("no_region")) if code is not None else ""
         rows.append({"file": name, "outcome": file.outcome, "region": region, "detail": detail})
     return rows
@@ -142,7 +142,8 @@ if st.button(t("load_files"), type="primary", disabled=not accepted):
     st.cache_data.clear()  # the graph changed
     st.subheader(t("report"))
     columns = ["file", "outcome", "region", "detail"]
-    st.dataframe(readable(_report(summary, by_path), columns), hide_index=True, width="stretch")
+    in_order = [by_path.get(str(path)) for path in paths]
+    st.dataframe(readable(_report(summary, in_order), columns), hide_index=True, width="stretch")
     with st.expander(t("load_log")):
         st.code(summary.render(), language=None)
     with guarded():

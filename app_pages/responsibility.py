@@ -106,7 +106,7 @@ def _chain() -> None:
     elif kind == "institution":
         name = url_choice(t("institution"), {u: u for u in units}, param="name")
     else:
-        name = st.text_input(t("item_id"), placeholder="d0a165cc955b41ad8#g1")
+        name = st.text_input(t("item_id"))
     if not name:
         return
     with guarded():
@@ -117,4 +117,7 @@ def _chain() -> None:
     graph_view(chain, key="responsibility-graph", height=600)
 
 
-_by_region() if view == "region" else _chain()
+if view == "region":  # a statement, not an expression: Streamlit would print its None
+    _by_region()
+else:
+    _chain()

@@ -118,9 +118,10 @@ with guarded():
 st.caption(f"{len(items)} {t('theme_items')}")
 items_shown = readable(items, ["region", "kind", "text", "year"], {"text": t("col_item")})
 if items:  # each item opens highlighted in its plan
-    items_shown["source"] = [item_href(row["id"], lang=language()) for row in items]
-link = st.column_config.LinkColumn(t("source_text"), display_text=t("open_in_plan"))
-st.dataframe(items_shown, hide_index=True, width="stretch", column_config={"source": link})
+    items_shown[t("source_text")] = [item_href(row["id"], lang=language()) for row in items]
+link = st.column_config.LinkColumn(display_text=t("open_in_plan"))
+config = {t("source_text"): link}
+st.dataframe(items_shown, hide_index=True, width="stretch", column_config=config)
 if items:
     texts = {row["id"]: f"{row['region']} {row['year'] or ''} {row['text'][:60]}" for row in items}
     chosen = st.selectbox(

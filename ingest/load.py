@@ -124,7 +124,8 @@ def load_paths(
         for done, outcome in enumerate(extract_many(paths), start=1):
             if progress is not None:
                 progress(done, len(paths), str(paths[done - 1]))
-            group.append(_prepare(_with_region(outcome, regions or {})))
+            chosen = (regions or {}).get(str(paths[done - 1]))
+            group.append(_prepare(_with_region(outcome, chosen)))
             if len(group) >= GROUP_DOCUMENTS:
                 _write(driver, settings.database, group, summary)
                 group = []
@@ -222,12 +223,9 @@ def region_names() -> dict[str, str]:
     return {code: " · ".join(r.name for r in gazetteer.chain(code)) for code in gazetteer.by_code}
 
 
-def _with_region(outcome: Extraction | Failure, regions: RegionChoices) -> Extraction | Failure:
-    if isinstance(outcome, Failure):
+def _with_region(outcome: Extraction | Failure, code: str | None) -> Extraction | Failure:
+    """The extraction filed under the region a person chose (an adcode, or "" for none)."""
+    if isinstance(outcome, Failure) or code is None:
         return outcome
-    source = outcome.parsed.normalized.source
-    if source not in regions:
-        return outcome
-    code = regions[source]
     chosen = RegionRef(place(code), parents_of(code), CHOSEN) if code else None
     return replace(outcome, region=chosen)

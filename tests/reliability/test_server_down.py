@@ -146,7 +146,7 @@ def test_the_app_says_so_while_neo4j_is_away_and_recovers_when_it_is_back(
     monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.database)
     app = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S)
     app.run()
-    assert {m.label: m.value for m in app.metric}["Document"] == "2"
+    assert {m.label: m.value for m in app.metric}["工作要点"] == "2"
     try:
         server.stop(neo4j_settings)
         refresh(app)
@@ -155,4 +155,4 @@ def test_the_app_says_so_while_neo4j_is_away_and_recovers_when_it_is_back(
         server.start(neo4j_settings)
     refresh(app)
     assert not app.error
-    assert {m.label: m.value for m in app.metric}["Document"] == "2"
+    assert {m.label: m.value for m in app.metric}["工作要点"] == "2"
