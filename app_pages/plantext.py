@@ -4,12 +4,12 @@ it, so no link, image or markup in a plan ever comes alive. Pure functions; no S
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from html import escape
 from itertools import pairwise
 from urllib.parse import urlencode
 
+from app_pages.text import plain
 from graph.reader import ITEM_KINDS, Span
 
 # Items are backgrounds (a goal holds its measures, a measure its targets); mentions and
@@ -22,13 +22,12 @@ UNDERLINE = {
     "responsibility": "#C0392B",
 }
 SELECTED = "#FFE94D"
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
 
 
 def md(text: object) -> str:
-    """``text`` escaped for Markdown: every character Markdown (and Streamlit's directives) could
-    read as markup gets a backslash."""
-    return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", " ")
+    """``text`` for a Markdown element on one line: shown as these characters, never as markup
+    (the one rule of app_pages/text.py)."""
+    return plain(text).replace("\n", " ")
 
 
 def reader_href(doc: str, at: int, *, lang: str = "zh") -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
 
+import markdown_it
 import pytest
 
 from app_pages.plantext import BACKGROUND, SELECTED, UNDERLINE, md, plan_html, snippet_html
@@ -53,9 +55,9 @@ def test_a_selected_passage_outside_every_item_is_marked() -> None:
      "<script>x</script>", "$x^2$", "# 标题"],
 )  # fmt: skip
 def test_markdown_escape_leaves_no_markup(text: str) -> None:
-    escaped = md(text)
-    assert not re.search(r"(?<!\\)[\[\]()!*:<>$#`_^]", escaped)  # each one has a backslash
-    assert re.sub(r"\\(.)", r"\1", escaped) == text
+    rendered = markdown_it.MarkdownIt("commonmark").render(md(text))
+    assert not re.search(r"<(?!/?p>)", rendered)  # no element but the paragraph
+    assert html.unescape(re.sub(r"</?p>\n?", "", rendered)) == text
 
 
 def test_snippet_marks_only_the_words() -> None:
