@@ -67,6 +67,20 @@ def driver(session_driver: Driver, neo4j_settings: Settings) -> Driver:
 
 
 @pytest.fixture
+def app_env(monkeypatch: pytest.MonkeyPatch, neo4j_settings: Settings) -> Iterator[None]:
+    """The app (run by AppTest) pointed at the test server, with no results cached from
+    another test's graph."""
+    import streamlit as st
+
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
+    monkeypatch.setenv("NEO4J_USER", neo4j_settings.user)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
+    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.database)
+    st.cache_data.clear()
+    yield
+
+
+@pytest.fixture
 def database(neo4j_settings: Settings) -> str:
     return neo4j_settings.database
 

@@ -4,28 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import streamlit as st
 from neo4j import Driver
 from streamlit.testing.v1 import AppTest
 
-from graph.settings import REPO_ROOT, Settings
+from graph.settings import REPO_ROOT
 
 APP = str(REPO_ROOT / "app.py")
-
-
-@pytest.fixture
-def app_env(monkeypatch: pytest.MonkeyPatch, neo4j_settings: Settings) -> Iterator[None]:
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
-    monkeypatch.setenv("NEO4J_USER", neo4j_settings.user)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
-    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.database)
-    st.cache_data.clear()  # results cached by an earlier test may come from another graph
-    yield
 
 
 def open_page(page: str) -> AppTest:

@@ -21,17 +21,6 @@ HOSTILE = (
 pytestmark = pytest.mark.usefixtures("app_env")
 
 
-@pytest.fixture
-def app_env(monkeypatch: pytest.MonkeyPatch, neo4j_settings) -> None:  # type: ignore[no-untyped-def]
-    import streamlit as st
-
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
-    monkeypatch.setenv("NEO4J_USER", neo4j_settings.user)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
-    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.database)
-    st.cache_data.clear()
-
-
 def open_page(page: str, **params: str) -> AppTest:
     app = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():

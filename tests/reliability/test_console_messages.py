@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-import streamlit as st
 from neo4j import Driver
 from streamlit.testing.v1 import AppTest
 
-from graph.settings import REPO_ROOT, Settings
+from graph.settings import REPO_ROOT
 
 APP = str(REPO_ROOT / "app.py")
 REFUSED_ZH = "只读：写操作被拒绝（控制台不允许 {}）"
@@ -43,16 +40,6 @@ CASES = [
         "Timed out: not done within 1 s",
     ),
 ]
-
-
-@pytest.fixture
-def app_env(monkeypatch: pytest.MonkeyPatch, neo4j_settings: Settings) -> Iterator[None]:
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
-    monkeypatch.setenv("NEO4J_USER", neo4j_settings.user)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
-    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.database)
-    st.cache_data.clear()
-    yield
 
 
 def run_console(statement: str, *, english: bool) -> AppTest:

@@ -5,12 +5,10 @@ viewer's browser fetches or a live link."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import markdown_it
 import pytest
-import streamlit as st
 from neo4j import Driver
 from streamlit.testing.v1 import AppTest
 
@@ -18,7 +16,7 @@ from app_pages.text import plain
 from graph.analysis import derive
 from graph.build import build_batch
 from graph.neo4j_writer import write_document
-from graph.settings import REPO_ROOT, Settings
+from graph.settings import REPO_ROOT
 from ingest.pipeline import extract_file
 
 APP = str(REPO_ROOT / "app.py")
@@ -54,16 +52,6 @@ def test_plain_text_renders_as_the_same_characters(text: str) -> None:
     assert "http" not in html or "href" not in html
     shown = markdown_it.MarkdownIt("commonmark").render(plain(text))
     assert "beacon" not in text or "beacon" in shown
-
-
-@pytest.fixture
-def app_env(monkeypatch: pytest.MonkeyPatch, neo4j_settings: Settings) -> Iterator[None]:
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
-    monkeypatch.setenv("NEO4J_USER", neo4j_settings.user)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
-    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.database)
-    st.cache_data.clear()
-    yield
 
 
 def test_the_region_page_shows_the_hostile_plan_as_text(
