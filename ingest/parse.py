@@ -348,21 +348,19 @@ def _measure_section(
     return goal, measures
 
 
+def _note_patterns() -> tuple[re.Pattern[str], ...]:
+    """What annotates an item rather than acting: responsibility notes and the people named."""
+    return (rules().responsibility, rules().responsibility_inline, rules().people_label)
+
+
 def _is_note_line(text: str) -> bool:
-    return any(
-        pattern.match(text)
-        for pattern in (rules().responsibility, rules().responsibility_inline, rules().people_label)
-    )
+    return any(pattern.match(text) for pattern in _note_patterns())
 
 
 def _before_note(line: Line) -> int:
     """Where a line's text ends before a responsibility annotation or the people named for it
     (the line's start if it is nothing but one)."""
-    starts = [
-        found.start()
-        for pattern in (rules().responsibility, rules().responsibility_inline, rules().people_label)
-        if (found := pattern.search(line.text))
-    ]
+    starts = [found.start() for p in _note_patterns() if (found := p.search(line.text))]
     return line.start + min(starts) if starts else line.end
 
 

@@ -14,9 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from ingest.extract.components import name_rules
+from ingest.extract.components import ALIASES, name_rules
 from ingest.models import (
     EntityMention,
     Institution,
@@ -33,7 +32,6 @@ from ingest.models import (
 from ingest.normalize import fold
 from ingest.spans import innermost_item, items_of
 
-ALIASES = Path(__file__).parent / "data" / "aliases" / "aliases.csv"
 NUMERALS = "一二三四五六七八九十"
 _SCHOOL_ABBREVIATION = re.compile(rf"^(.+?)([{NUMERALS}]{{1,2}})([中小])$")
 _LOCAL_PREFIX = re.compile(r"^(?:中共)?([县市区])(委)?")
