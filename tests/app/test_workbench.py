@@ -11,10 +11,7 @@ import pytest
 from neo4j import Driver
 from streamlit.testing.v1 import AppTest
 
-from tests.app import test_pages
 from tests.app.test_pages import APP, _drawn, open_page
-
-app_env = test_pages.app_env  # the fixture: Neo4j settings for the app, caches cleared
 
 ADOPTERS = {"阳城县", "瓮安县", "高台县", "吕梁市", "威海市"}
 ELEMENT_ID = re.compile(r"^\d+:[0-9a-f-]{36}:\d+$")
