@@ -88,6 +88,7 @@ class ChromeRules:
     header_lines: int
     chrome: re.Pattern[str]
     page_cues: re.Pattern[str]
+    kept_in_text: frozenset[str]
     pdf_chrome: re.Pattern[str]
     html_meta: dict[str, str]
     html_chrome_classes: frozenset[str]
@@ -137,6 +138,7 @@ def chrome_rules() -> ChromeRules:
         header_lines=int(data["header_lines"]),
         chrome=_any_of(data["chrome_lines"]),
         page_cues=_any_of(data["page_cue_lines"]),
+        kept_in_text=frozenset(data["kept_in_text"]),
         pdf_chrome=_any_of(data["pdf_chrome_lines"]),
         html_meta=data["html_meta"],
         html_chrome_classes=frozenset(data["html_chrome_classes"]),
@@ -220,9 +222,24 @@ def _strip_chrome(lines: list[str], metadata: dict[str, str], *, pdf: bool) -> l
             continue
         if index < rules.header_lines and _is_metadata(folded, rules):
             skip = _read_metadata(line, lines[index + 1 : index + 2], rules, metadata)
+            own = lines[index : index + 1 + skip]
+            if _names_a_body_only_here(own, lines, metadata, rules):
+                kept.extend(own)
             continue
         kept.append(line)
     return kept
+
+
+def _names_a_body_only_here(
+    own: list[str], lines: list[str], metadata: dict[str, str], rules: ChromeRules
+) -> bool:
+    """发布机构：党工委办 where the plan itself never names 党工委办: the line is its only evidence."""
+    labels = rules.label_pattern.finditer(fold(" ".join(own)))
+    bodies = {metadata.get(_key(label, rules), "") for label in labels} & {
+        metadata.get(key, "") for key in rules.kept_in_text
+    }
+    rest = "\n".join(line for line in lines if line not in own)
+    return any(body and body not in rest for body in bodies)
 
 
 def _keep_page_cue(folded: str, rules: ChromeRules, metadata: dict[str, str]) -> None:
@@ -277,6 +294,7 @@ def _plausible_value(key: str, value: str, rules: ChromeRules) -> bool:
 
 
 def _store(metadata: dict[str, str], key: str, value: str) -> None:
+    value = value.strip(" |")  # a page's table saved as text: 发布日期: | 2022-04-29 |
     if not value or key in metadata:
         return
     date = _DATE.match(value)

@@ -25,6 +25,7 @@ from ingest.models import (
 )
 
 RULES_FILE = Path(__file__).parent / "data" / "structure.yml"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 HEADER_SHARE = 0.4  # the plan title is looked for in this leading share of the text
 
 
@@ -48,6 +49,7 @@ class Rules:
     sentence_end: re.Pattern[str]
     event_heading: re.Pattern[str]
     signature: re.Pattern[str]
+    party_issuer: re.Pattern[str]
     issuer_suffixes: tuple[str, ...]
     lead_words: tuple[str, ...]
 
@@ -158,7 +160,8 @@ def _issued_on(header: list[Line], metadata: dict[str, str]) -> str | None:
         match = rules().date.fullmatch(line.text.strip())
         if match:
             return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
-    return metadata.get("issued_on") or metadata.get("published_on")
+    dated = metadata.get("issued_on") or metadata.get("published_on") or ""
+    return dated if _ISO_DATE.fullmatch(dated) else None  # the reader wrote what it read as one
 
 
 def _year(
@@ -192,6 +195,8 @@ def _issuers(
 
 def _issuer_name(text: str) -> str | None:
     text = re.sub(r"(文件|\d{4}年.*)$", "", text.strip())
+    if rules().party_issuer.fullmatch(text):
+        return text
     suffix = next((s for s in rules().issuer_suffixes if text.endswith(s)), None)
     if suffix is None or len(text) - len(suffix) < 2 or len(text) > 30:
         return None  # a bare 教育局 names nobody

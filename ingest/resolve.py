@@ -102,11 +102,16 @@ def resolve(
     ]
     responsibilities, extra = _responsibilities(parsed, institutions, region)
     named = institutions + extra
+    named += _page_bodies(parsed, named, region)
+    present = {i.name for i in named}
     return Resolved(
         projects=projects,
         policies=policies,
-        institutions=tuple(named + _page_bodies(parsed, named, region)),
-        responsibilities=responsibilities,
+        institutions=tuple(named),
+        # an issuer the text never names (a page's <meta> only) has no span to stand on
+        responsibilities=tuple(
+            r for r in responsibilities if r.source == "annotation" or r.institution in present
+        ),
         merges=tuple(merger.merges.values()),
     )
 
@@ -268,9 +273,10 @@ def _responsibilities(
     for note in parsed.responsibility_notes:
         for raw_name in note.names:
             name, _ = _canonical_institution(raw_name, region)
-            if name not in known and name not in extra:
+            span = _span_of(raw_name, parsed, note.start, note.end, note.item)
+            if name not in known and name not in extra and span:
                 code = region.place.adcode if region else None
-                extra[name] = Institution(name, _kind_of(name), (), code, _full_name(name))
+                extra[name] = Institution(name, _kind_of(name), span, code, _full_name(name))
             found.append(
                 Responsibility(note.item, name, note.role, "annotation", note.start, note.end)
             )
@@ -283,6 +289,17 @@ def _responsibilities(
     return tuple(found), list(extra.values())
 
 
+def _span_of(
+    written: str, parsed: ParsedDocument, start: int = 0, end: int | None = None,
+    item: str | None = None,
+) -> tuple[EntityMention, ...]:
+    """Where the text writes a body's name (within start..end): its evidence, or none."""
+    at = parsed.normalized.text.find(written, start, end)
+    if at < 0:
+        return ()
+    return (EntityMention(at, at + len(written), item, "institution.written"),)
+
+
 # Page fields that name a body: the publisher, the office the page comes from, who entered it.
 PAGE_BODY_FIELDS = ("publisher", "origin", "uploader")
 _BODY_WORD = re.compile(r"(?:局|委|厅|部|办|室|科|股|处|中心|组|会|政府)$")
@@ -292,7 +309,7 @@ def _page_bodies(
     parsed: ParsedDocument, known: list[Institution], region: RegionRef | None
 ) -> list[Institution]:
     """The plan's issuers and the bodies the page names (发布机构 市教育局, 信息来源 党工委办),
-    kept without a text span when the text does not name them itself."""
+    each with the span where the text names it; one the text does not name is left out."""
     values = [
         *parsed.meta.issuers,
         *(parsed.normalized.metadata.get(f, "") for f in PAGE_BODY_FIELDS),
@@ -304,9 +321,10 @@ def _page_bodies(
         if not (2 < len(written) <= 30 and _BODY_WORD.search(written)) or re.search(r"\d", written):
             continue
         name, _ = _canonical_institution(written, region)
-        if name not in names and name not in found:
+        span = _span_of(written, parsed)
+        if name not in names and name not in found and span:
             code = region.place.adcode if region else None
-            found[name] = Institution(name, _kind_of(name), (), code, _full_name(name))
+            found[name] = Institution(name, _kind_of(name), span, code, _full_name(name))
     return list(found.values())
 
 

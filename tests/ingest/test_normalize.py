@@ -210,7 +210,10 @@ def test_chrome_removal_keeps_the_body(prefix: str) -> None:
 
 def test_html_page_chrome_goes_and_its_metadata_stays() -> None:
     document = fixture("page.html")
-    assert document.text.startswith("高台县2023年教育工作要点\n2023年是深入贯彻落实党的二十大精神")
+    # the publisher line stays: the plan's text never names 县教育局, the line is its evidence
+    assert document.text.startswith(
+        "发布机构：\n县教育局\n高台县2023年教育工作要点\n2023年是深入贯彻落实党的二十大精神"
+    )
     for chrome in ["您的位置", "打印本页", "扫一扫", "上一篇", "网站标识码", "索引号"]:
         assert chrome not in document.text
     assert document.metadata["publisher"] == "县教育局"
@@ -330,3 +333,26 @@ def test_normalizing_twice_changes_nothing(path: Path) -> None:
     once = normalize(read_document(path))
     raw = RawDocument(source=once.source, text=once.text, media_type=read_document(path).media_type)
     assert normalize(raw).text == once.text
+
+
+def _normalized(lines: str) -> NormalizedDocument:
+    return normalize(RawDocument(source="t", text=lines, media_type=TEXT))
+
+
+@pytest.mark.parametrize(
+    ("page", "kept"),
+    [
+        ("信息来源：党工委办\n某县2024年教育工作要点\n一、加强党建", True),
+        ("发布机构：某县教育局\n某县教育局2024年工作要点\n一、加强党建", False),
+        ("索引号：1137/2022-01\n某县2024年教育工作要点\n一、加强党建", False),
+    ],
+)
+def test_a_page_line_stays_when_it_alone_names_a_body(page: str, kept: bool) -> None:
+    document = _normalized(page)
+    assert document.text.startswith(page.splitlines()[0]) is kept
+
+
+def test_a_page_table_saved_as_text_gives_clean_values() -> None:
+    document = _normalized("发布机构: | 某区教委 | 发布日期: | 2022-04-29 |\n某区2022年教育工作要点")
+    assert document.metadata["publisher"] == "某区教委"
+    assert document.metadata["published_on"] == "2022-04-29"
