@@ -185,7 +185,18 @@ def _absorb_bare_names(merger: _Merger) -> tuple[Project, ...]:
 def _canonical_institution(
     surface: str, region: RegionRef | None, full_forms: set[str] | None = None
 ) -> tuple[str, str]:
-    name = re.sub(r"\s+", "", surface)
+    """The name as the plan writes it, read in the plan's region (县教育局 → 阳城县教育局); an
+    abbreviation (市委教育工委) stays as written unless the plan also writes it out in full."""
+    name, reason = _in_region(re.sub(r"\s+", "", surface), region, full_forms)
+    full = expand_abbreviation(name)
+    if full != name and full_forms and full in full_forms:
+        return full, "abbreviation written out elsewhere in the plan"
+    return name, reason
+
+
+def _in_region(
+    name: str, region: RegionRef | None, full_forms: set[str] | None
+) -> tuple[str, str]:
     if region is not None:
         local = _LOCAL_PREFIX.match(name)
         if local and _level_word(region) == local[1]:
@@ -196,8 +207,6 @@ def _canonical_institution(
             full = f"{region.place.name}第{school[2]}{kind}"
             if full in full_forms:  # one entity when the plan uses both forms
                 return full, "school abbreviation expanded"
-    if name.endswith("教育工委"):  # the genre's own two spellings of one body
-        return name[: -len("教育工委")] + "教育工作委员会", "教育工委 expanded"
     if region is not None and full_forms is not None and name in name_rules().bare_kinds:
         return _bare_with_region(name, region, full_forms), "bare name read as the plan's region"
     return name, "as written"
@@ -225,10 +234,7 @@ def _with_region(name: str, local: re.Match[str], region: RegionRef) -> str:
     rest = "人民政府" if rest == "政府" else rest
     if committee and not rest:  # 县委 itself: the county party committee
         return f"中共{region.place.name}委员会"
-    expanded = f"{party}{region.place.name}{committee}{rest}"
-    if expanded.endswith("教育工委"):
-        return expanded[: -len("教育工委")] + "教育工作委员会"
-    return expanded
+    return f"{party}{region.place.name}{committee}{rest}"
 
 
 def expand_abbreviation(name: str) -> str:

@@ -214,6 +214,26 @@ def test_an_abbreviated_body_keeps_its_name_and_gets_its_full_name(tmp_path: Pat
 
 
 @pytest.mark.parametrize(
+    ("sentence", "name", "full_name"),
+    [
+        ("市委教育工委统筹推进。", "中共大庆市委教育工委", "中共大庆市委教育工作委员会"),
+        (
+            "中共大庆市委教育工作委员会统筹，市委教育工委督导。",
+            "中共大庆市委教育工作委员会",
+            None,
+        ),
+    ],
+)
+def test_an_abbreviation_is_read_in_the_region_and_merged_only_with_its_written_full_form(
+    tmp_path: Path, sentence: str, name: str, full_name: str | None
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(f"大庆市2022年教育工作要点\n一、总体要求\n1.加强领导。{sentence}\n", "utf-8")
+    found = {i.name: i.full_name for i in extract_file(path).institutions if "工" in i.name}
+    assert found == {name: full_name}
+
+
+@pytest.mark.parametrize(
     ("sentence", "name"),
     [
         ("采取“1+X”模式,提高质量。", "1+X证书制度"),
