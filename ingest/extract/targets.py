@@ -163,8 +163,19 @@ def _target(
 def _inside_quotes_or_numbering(folded: str, match: re.Match[str]) -> bool:
     before = folded[max(0, match.start() - 20) : match.start()]
     open_quote = before.rfind("“") > before.rfind("”")
+    in_title = _inside_a_title(folded, match.start())  # 《…十项准则》 names a document
     numbering = re.search(r"(^|\n)\s*\(?$", folded[max(0, match.start() - 2) : match.start()])
-    return open_quote or bool(numbering and match["unit"] not in ("%",) and not match["pre"])
+    return (
+        open_quote
+        or in_title
+        or bool(numbering and match["unit"] not in ("%",) and not match["pre"])
+    )
+
+
+def _inside_a_title(folded: str, at: int) -> bool:
+    before = folded[max(0, at - 80) : at]
+    opened = before.rfind("《")
+    return opened > before.rfind("》") and "》" in folded[at : at + 80]
 
 
 def _is_date_or_label(folded: str, match: re.Match[str]) -> bool:

@@ -24,6 +24,8 @@ def targets(text: str) -> list[tuple[str, float, str]]:
         "初中学考综合评估继续位列全市前三名,",
         "引领广大党员师生树牢'四个意识“、坚定'四个自信“。",
         "从6个方面全面总结了去年工作。",
+        "落实《新时代中小学教师职业行为十项准则》要求。",  # a count inside a document's title
+        "学习《关于加强中小学生手机管理的5项规定》。",
     ],
 )
 def test_ordinals_ranks_formulae_and_the_plans_own_parts_are_no_targets(text: str) -> None:
@@ -60,3 +62,8 @@ def test_results_already_reached_are_no_targets(text: str) -> None:
 
 def test_a_deadline_year_is_no_past() -> None:
     assert targets("到2025年,学前三年毛入园率达到95%。") == [("学前三年毛入园率", 95.0, "%")]
+
+
+def test_a_target_after_a_cited_title_is_still_found() -> None:
+    found = targets("落实《中小学幼儿园安全管理办法》,全年开展安全演练不少于4次。")
+    assert [(v, u) for _, v, u in found] == [(4.0, "次")]
