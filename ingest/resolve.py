@@ -12,10 +12,11 @@ import csv
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ingest.extract.components import ALIASES, name_rules
+from ingest.extract.regions import load_gazetteer
 from ingest.models import (
     EntityMention,
     Institution,
@@ -34,7 +35,8 @@ from ingest.spans import innermost_item, items_of
 
 NUMERALS = "一二三四五六七八九十"
 _SCHOOL_ABBREVIATION = re.compile(rf"^(.+?)([{NUMERALS}]{{1,2}})([中小])$")
-_LOCAL_PREFIX = re.compile(r"^(?:中共)?([县市区])(委)?")
+LEVEL_WORDS = "县市区州旗盟"
+_LOCAL_PREFIX = re.compile(rf"^(?:中共)?([{LEVEL_WORDS}])(委)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,7 @@ def resolve(
     parsed: ParsedDocument, mentions: list[Mention], *, region: RegionRef | None
 ) -> Resolved:
     merger = _Merger(parsed)
+    region = _as_written(region, parsed.normalized.text)
     own_title = fold(re.sub(r"\s+", "", parsed.meta.title or ""))
     written = {m.surface for m in mentions if m.kind == "institution"}
     for mention in mentions:
@@ -224,17 +227,31 @@ def _bare_with_region(name: str, region: RegionRef, full_forms: set[str]) -> str
 
 
 def _level_word(region: RegionRef) -> str:
-    return region.place.name[-1] if region.place.name[-1] in "县市区" else ""
+    return region.place.name[-1] if region.place.name[-1] in LEVEL_WORDS else ""
+
+
+def _as_written(region: RegionRef | None, text: str) -> RegionRef | None:
+    """The region under the name the plan writes it by: a plan that writes 怒江州 means
+    怒江州教育体育局 by its 州教育体育局 (not 怒江傈僳族自治州教育体育局)."""
+    if region is None:
+        return None
+    official = region.place.name
+    known = load_gazetteer().by_code.get(region.place.adcode or "")
+    short = f"{known.short_name}{official[-1]}" if known else official
+    if short == official or short not in text or official in text:
+        return region
+    return replace(region, place=replace(region.place, name=short))
 
 
 def _with_region(name: str, local: re.Match[str], region: RegionRef) -> str:
+    place = region.place.name
     rest = name[local.end() :]
     committee = "委" if local[2] else ""
     party = "中共" if name.startswith("中共") or committee else ""
     rest = "人民政府" if rest == "政府" else rest
     if committee and not rest:  # 县委 itself: the county party committee
-        return f"中共{region.place.name}委员会"
-    return f"{party}{region.place.name}{committee}{rest}"
+        return f"中共{place}委员会"
+    return f"{party}{place}{committee}{rest}"
 
 
 def expand_abbreviation(name: str) -> str:

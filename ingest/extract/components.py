@@ -38,6 +38,7 @@ class NameRules:
     institution: re.Pattern[str]
     kinds: dict[str, str]
     middle_breakers: re.Pattern[str]
+    name_continuation: re.Pattern[str]
     max_punctuated_name: int
     min_bare_quoted: int
     construction_lead: re.Pattern[str]
@@ -104,6 +105,7 @@ class NameRules:
 # Rules compiled from names.yml just as written; the others are assembled from several entries.
 PATTERNS_AS_WRITTEN = (
     "middle_breakers",
+    "name_continuation",
     "construction_lead",
     "construction",
     "local_school",
@@ -168,8 +170,8 @@ def name_rules() -> NameRules:
         **{key: re.compile(data[key]) for key in PATTERNS_AS_WRITTEN},
         policy=re.compile(data["policy_title"]),
         institution=re.compile(
-            rf"(?:中共)?(?:(?<![新改扩迁续])(?:{places})(?:县委|市委|区委)?"
-            rf"|(?:(?<![\u4e00-\u9fff])|(?<=[至到在和与及]))[县市区])"
+            rf"(?:中共)?(?:(?<![新改扩迁续])(?:{places}){data['level_prefix']}?(?:县委|市委|区委)?"
+            rf"|(?:{data['level_before']}){data['level_prefix']})"
             rf"({data['name_middle']})({suffixes})(?!{data['suffix_runs_on']})"
         ),
         kinds=kinds,
@@ -468,7 +470,12 @@ def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
         generic = match[1] == "" and _generic_school(match.group(), match[2])
         if generic or rules.middle_breakers.search(match[1]) or "中小学" in match.group():
             continue
-        if _place_stands(text, match.start()):
+        if not _place_stands(text, match.start()):
+            continue
+        stationed = rules.name_continuation.match(text, match.end())
+        if stationed:  # 县纪委监委驻县教育局纪检监察组: the group, not the commission
+            yield match.start(), stationed.end(), text[match.start() : stationed.end()], "party_body"
+        else:
             yield match.start(), match.end(), match.group(), rules.kinds[match[2]]
 
 

@@ -136,6 +136,14 @@ def institutions(text: str) -> list[str]:
             ["中国科学院附属实验学校", "北京工业大学附属广渠门实验学校"],
         ),
         ("设立瓮安县教育督导服务中心,配齐人员。", ["瓮安县教育督导服务中心"]),
+        ("配合市公安局开展校园周边治理。", ["市公安局"]),  # a level's body after a verb
+        ("争取省教育厅支持,联合州卫健委做好卫生工作。", ["省教育厅", "州卫健委"]),
+        ("州委组织部、州发展改革委配合。", ["州委组织部", "州发展改革委"]),
+        ("怒江州职业教育中心、兰坪县民族中学", ["怒江州职业教育中心", "兰坪县民族中学"]),
+        (
+            "支持县纪委监委驻县教育局纪检监察组工作。",  # the stationed group, not the commission
+            ["县纪委监委驻县教育局纪检监察组"],
+        ),
     ],
 )
 def test_named_bodies_schools_and_central_bodies_are_found_whole(
@@ -153,6 +161,9 @@ def test_named_bodies_schools_and_central_bodies_are_found_whole(
         ("扩大普惠性幼儿园覆盖面,作为学校办学的重点,强化学校管理。", []),  # types, fragments
         ("依据山东省初中学业水平考试命题要求。", []),  # 初中学 runs on into 学业
         ("完善领导小组、综合改革办公室和各学区工作委员会。", ["综合改革办公室"]),
+        ("加强县城区小区幼儿园建设,创建省级示范幼儿园。", []),  # the county town, a grade
+        ("开展市对区市政府履行教育职责评价。", []),  # a list of levels
+        ("落实党中央、国务院和省委、省政府，州委、州政府关于教育工作的决策部署。", []),
     ],
 )
 def test_addressees_formulae_titles_and_types_are_no_institutions(
@@ -211,6 +222,15 @@ def test_an_abbreviated_body_keeps_its_name_and_gets_its_full_name(tmp_path: Pat
     )
     found = {i.name: i.full_name for i in extract_file(path).institutions}
     assert found["沙坪坝区教委"] == "沙坪坝区教育委员会"
+
+
+def test_a_level_body_takes_the_region_as_the_plan_writes_it(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "怒江州教育体育局2023年工作要点\n一、总体要求\n1.加强领导。州教育体育局统筹推进。\n",
+        "utf-8",
+    )
+    assert {i.name for i in extract_file(path).institutions} == {"怒江州教育体育局"}
 
 
 @pytest.mark.parametrize(
