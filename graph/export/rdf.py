@@ -75,6 +75,7 @@ RENAMED = {
     "items": PG.itemCount,
     "label_en": PG.labelEn,
     "source_kind": PG.origin,
+    "full_name": SKOS.altLabel,  # 区教委 written out: 区教育委员会
 }
 CHINESE_TEXT = frozenset(
     {

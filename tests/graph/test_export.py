@@ -283,3 +283,18 @@ def test_sample_corpus_rdf_conforms_to_the_shapes(sample_graph: Driver, database
     parsed = Graph().parse(data=export_bytes(subgraph, "ttl"), format="turtle")
     conforms, _, report = validate(parsed, shacl_graph=str(SHAPES), inference="none")
     assert conforms, report
+
+
+def test_every_property_the_builder_writes_has_an_rdf_term(tmp_path: Path) -> None:
+    """A property without a term fails the RDF export of the whole graph: the builder's output
+    on every sample, and on a plan with an abbreviated body (full_name), must all map."""
+    from graph.build import build_batch
+    from graph.export.rdf import SKIPPED, _node_predicate
+    from ingest.pipeline import extract_file
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text("沙坪坝区2022年教育工作要点\n一、总体要求\n1.加强领导。沙坪坝区教委统筹。\n", "utf-8")
+    for path in [plan, *sorted((REPO_ROOT / "corpus").glob("*.txt"))]:
+        for node in build_batch(extract_file(path)).nodes:
+            for name in set(node.props) - SKIPPED:
+                assert _node_predicate(node.label, name), (node.label, name)
