@@ -261,6 +261,8 @@ def test_an_abbreviation_is_read_in_the_region_and_merged_only_with_its_written_
         ("抓好“一校一品”党建品牌建设。", "一校一品"),
         ("打造市级“一校一品”品牌示范校。", "一校一品"),
         ("完善“一校一品”内涵发展。", "一校一品"),
+        ("健全“双培养”机制。", "双培养"),  # a mechanism, a platform: no programme word
+        ("建好“互联网+教育”平台。", "互联网+教育"),
     ],
 )
 def test_spellings_of_one_initiative_resolve_to_one_name(
