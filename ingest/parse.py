@@ -26,7 +26,8 @@ from ingest.models import (
 
 RULES_FILE = Path(__file__).parent / "data" / "structure.yml"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-HEADER_SHARE = 0.4  # the plan title is looked for in this leading share of the text
+HEADER_SHARE = 0.4
+GENRE_TITLE_LINES = 3  # the plan title is looked for in this leading share of the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class Rules:
     aim_label: re.Pattern[str]
     measure_label: re.Pattern[str]
     plan_title: re.Pattern[str]
+    genre_title: re.Pattern[str]
     notice: re.Pattern[str]
     doc_number: re.Pattern[str]
     date: re.Pattern[str]
@@ -104,7 +106,17 @@ def _plan_title_index(lines: list[Line]) -> int | None:
         text = line.text.strip()
         if len(text) <= 60 and rules().plan_title.search(text) and not rules().notice.search(text):
             found = index
-    return found
+    return found if found is not None else _genre_title_index(lines)
+
+
+def _genre_title_index(lines: list[Line]) -> int | None:
+    """The kin of the work plan (十四五规划, 实施方案, 三年行动计划, a conference report) is titled
+    on one of its first lines."""
+    for index, line in enumerate(lines[:GENRE_TITLE_LINES]):
+        text = line.text.strip()
+        if len(text) <= 60 and rules().genre_title.search(text) and not rules().notice.search(text):
+            return index
+    return None
 
 
 def _meta(

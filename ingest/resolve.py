@@ -87,12 +87,12 @@ def resolve(
 ) -> Resolved:
     merger = _Merger(parsed)
     region = _as_written(region, parsed.normalized.text)
-    own_title = fold(re.sub(r"\s+", "", parsed.meta.title or ""))
+    own_titles = _own_titles(parsed)
     written = {m.surface for m in mentions if m.kind == "institution"}
     for mention in mentions:
         if mention.kind == "project":
             merger.add("project", mention, *_canonical_project(mention.surface))
-        elif mention.kind == "policy" and not _is_own_title(mention.surface, own_title):
+        elif mention.kind == "policy" and not _is_own_title(mention.surface, own_titles):
             merger.add("policy", mention, *_canonical_policy(mention.surface))
         elif mention.kind == "institution":
             name, reason = _canonical_institution(mention.surface, region, written)
@@ -151,14 +151,22 @@ def _canonical_policy(surface: str) -> tuple[str, str]:
 _NOTICE_WORDS = re.compile(r"^(?:附件\d*[:：]?|关于印发|印发)|的通知$|[《》“”\"\s]")
 
 
-def _is_own_title(surface: str, own_title: str) -> bool:
+def _own_titles(parsed: ParsedDocument) -> list[str]:
+    """The plan's title line, and the title its page gives it (标题, <title> before its site's
+    name): 《》 around any of them names the document itself."""
+    page = parsed.normalized.metadata
+    titles = [parsed.meta.title, page.get("title"), re.split(r"[_|]", page.get("page_title", ""))[0]]
+    return [fold(re.sub(r"\s+", "", title)) for title in titles if title and len(title) >= 4]
+
+
+def _is_own_title(surface: str, own_titles: list[str]) -> bool:
     """The plan cites its own title in 《》 (its notice, an editor's note), in full or shortened
     to its last words (《三年行动计划》 for 《XX区…三年行动计划》): that is the document itself."""
     title = _NOTICE_WORDS.sub("", fold(surface))
-    own = _NOTICE_WORDS.sub("", own_title)
     if title.endswith("工作要点"):
         return True
-    return bool(own) and len(title) >= 4 and (own.endswith(title) or title.endswith(own))
+    owns = [_NOTICE_WORDS.sub("", own) for own in own_titles]
+    return len(title) >= 4 and any(own and (own.endswith(title) or title.endswith(own)) for own in owns)
 
 
 def _absorb_bare_names(merger: _Merger) -> tuple[Project, ...]:

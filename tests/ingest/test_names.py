@@ -276,3 +276,20 @@ def test_spellings_of_one_initiative_resolve_to_one_name(
     assert all(
         variant in merged for p in extraction.projects if p.name == name for variant in p.aliases
     )
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        # a kin of the work plan, titled on its first line, names itself at the end of its preamble
+        "某某县义务教育优质均衡发展实施方案（2023—2025年）\n为深入贯彻《义务教育法》，结合我县实际，"
+        "制定《某某县义务教育优质均衡发展实施方案（2023—2025年）》。\n一、总体目标\n",
+        # a page that gives the title in its 标题 field only
+        "标题：某某区2022年教育工作要点\n一、加强党建\n1.按照《某某区2022年教育工作要点》要求，"
+        "学习《义务教育法》。\n",
+    ],
+)
+def test_the_plan_citing_its_own_title_cites_no_policy(tmp_path: Path, plan: str) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(plan, "utf-8")
+    assert [p.title for p in extract_file(path).policies] == ["义务教育法"]
