@@ -54,6 +54,12 @@ def test_two_rates_sharing_one_value_are_two_targets() -> None:
         "“十三五”期间,全区新建幼儿园12所。",
         "截至2023年底,累计建成智慧教室300间。",
         "2022年全区学前三年毛入园率达到95%。",  # the year before a 2024 plan
+        "全县现有中小学56所,在校学生3.2万人。",  # what there is
+        "东城区共有幼儿园120所。",
+        "目前,全区有中小学校45所。",
+        "全县辖12个乡镇,总人口36万人。",
+        "我县荣获省级优秀组织奖3项。",  # an honour won
+        "一年来,新建幼儿园5所。",
     ],
 )
 def test_results_already_reached_are_no_targets(text: str) -> None:
@@ -67,3 +73,7 @@ def test_a_deadline_year_is_no_past() -> None:
 def test_a_target_after_a_cited_title_is_still_found() -> None:
     found = targets("落实《中小学幼儿园安全管理办法》,全年开展安全演练不少于4次。")
     assert [(v, u) for _, v, u in found] == [(4.0, "次")]
+
+
+def test_an_existing_stock_to_be_changed_is_a_target() -> None:
+    assert targets("确保现有大班额消除30%以上。") == [("现有大班额消除", 30.0, "%")]
