@@ -25,6 +25,8 @@ def region_of(text: str, issuers: tuple[str, ...] = (), **metadata: str) -> str 
         ("全区教育工作,为全面建设幸福美丽新雁江贡献力量。", "雁江区"),
         ("做好异地务工人员随迁子女在莞参加高职高考服务工作。全市中小学", "东莞市"),
         ("全县教育工作要推进房县教育高质量发展。", "房县"),  # a one-character name after a verb
+        ("全县教育系统要奋力谱写房县教育新篇章。", "房县"),
+        ("全县教育系统要为建设绿色崛起的新房县贡献力量。", "房县"),  # praised: 新XX
     ],
 )
 def test_a_short_name_where_the_genre_uses_it_names_the_region(text: str, region: str) -> None:
