@@ -209,6 +209,10 @@ def test_each_item_of_a_quoted_programme_list_is_a_project() -> None:
         ("启动实施威海市第三期特殊教育提升计划,", ["威海市第三期特殊教育提升计划"]),
         ("深入开展多形式、分层次的学习培训和宣传宣讲活动。", []),
         ("实施学前教育、义务教育发展提升工程。", []),
+        ("开展以“抓落实、提质量”为目标的教育体育提质行动,", ["教育体育提质行动"]),
+        ("开展送课到校活动。", ["送课到校活动"]),  # a campaign that takes something somewhere
+        ("开展法治宣传进校园活动。", ["法治宣传进校园活动"]),
+        ("开展志愿服务活动。", []),  # a kind of activity, no named campaign
     ],
 )
 def test_unquoted_programmes_the_plan_runs(text: str, kept: list[str]) -> None:
