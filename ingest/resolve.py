@@ -124,18 +124,7 @@ def _canonical_project(surface: str) -> tuple[str, str]:
     aliased = alias_table().get(("project", fold(name)))
     if aliased:
         return aliased, "alias table"
-    label = _without_descriptor(name)
-    if label != name:
-        return alias_table().get(("project", fold(label)), label), "descriptor after the label"
     return name, "quotes removed"
-
-
-def _without_descriptor(name: str) -> str:
-    """一校一品党建品牌 → 一校一品, 1+X模式 → 1+X: a word describing a label is not its name."""
-    for word in name_rules().descriptor_heads:
-        if name.endswith(word) and len(name) - len(word) >= 3:
-            return name[: -len(word)]
-    return name
 
 
 def _canonical_policy(surface: str) -> tuple[str, str]:

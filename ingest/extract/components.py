@@ -244,7 +244,9 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         if not head and _not_a_project(inner, text, match.start(), match.end()):
             continue
-        if head and not re.search(r"[“”]", head.group()):
+        if head and head.group().endswith(rules.descriptor_heads):
+            yield match.start(), head.end(), inner  # “双培养”机制: the word describes the label
+        elif head and not re.search(r"[“”]", head.group()):
             yield match.start(), head.end(), inner + head.group()
         else:
             yield match.start(), match.end(), inner

@@ -67,7 +67,7 @@ def test_schools_in_building_lists_are_institutions() -> None:
         ("推进“1234”质量提升计划", ["1234质量提升计划"]),
         ("开展“中小学生安全教育日”活动", []),
         ("开展“我们的节日”主题教育", ["我们的节日主题教育"]),
-        ("推行“党建+大思政”模式", ["党建+大思政模式"]),
+        ("推行“党建+大思政”模式", ["党建+大思政"]),
         ("纠正幼儿园“小学化”倾向", []),
         ("落实“管行业就要管安全”要求", []),
         ("落实“十项举措”，建设“六大产业链”", []),
@@ -267,6 +267,7 @@ def test_an_abbreviation_is_read_in_the_region_and_merged_only_with_its_written_
         ("完善“一校一品”内涵发展。", "一校一品"),
         ("健全“双培养”机制。", "双培养"),  # a mechanism, a platform: no programme word
         ("建好“互联网+教育”平台。", "互联网+教育"),
+        ("开展“四点半课堂”。", "四点半课堂"),  # inside the quotes the word is part of the name
     ],
 )
 def test_spellings_of_one_initiative_resolve_to_one_name(
