@@ -38,6 +38,7 @@ class NameRules:
     institution: re.Pattern[str]
     kinds: dict[str, str]
     middle_breakers: re.Pattern[str]
+    requirement: re.Pattern[str]
     name_continuation: re.Pattern[str]
     max_punctuated_name: int
     min_bare_quoted: int
@@ -105,6 +106,7 @@ class NameRules:
 # Rules compiled from names.yml just as written; the others are assembled from several entries.
 PATTERNS_AS_WRITTEN = (
     "middle_breakers",
+    "requirement",
     "name_continuation",
     "construction_lead",
     "construction",
@@ -217,7 +219,7 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         if punctuated and len(inner) > rules.max_punctuated_name and not _has_head(text, match):
             continue
-        if rules.period_label.match(inner):
+        if rules.period_label.match(inner) or rules.requirement.search(inner):
             continue
         head = rules.head.match(text, match.end())
         activity = None if head else _activity_after(text, inner, match.end())

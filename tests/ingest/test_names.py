@@ -77,6 +77,8 @@ def test_schools_in_building_lists_are_institutions() -> None:
         ("坚持“走出去,请进来”", []),
         ("主动融入“河西职业教育集团”建设", []),
         ("开展“清廉学校”建设", ["清廉学校"]),
+        ("围绕“建设教育强县”目标,坚持“教育优先发展”战略", []),  # a goal, a strategy
+        ("落实“每天校园体育活动一小时”,做到“应收尽收”", []),  # requirements
     ],
 )
 def test_mottos_numbers_and_days_are_not_projects(text: str, kept: list[str]) -> None:
