@@ -146,6 +146,9 @@ def institutions(text: str) -> list[str]:
             "支持县纪委监委驻县教育局纪检监察组工作。",  # the stationed group, not the commission
             ["县纪委监委驻县教育局纪检监察组"],
         ),
+        ("县委教育工作领导小组办公室负责统筹。", ["县委教育工作领导小组办公室"]),
+        ("引进上海市教育科学研究院专家,县职教中心争创示范校。", ["上海市教育科学研究院", "县职教中心"]),
+        ("成立县教育发展基金会。", ["县教育发展基金会"]),
     ],
 )
 def test_named_bodies_schools_and_central_bodies_are_found_whole(
@@ -166,6 +169,7 @@ def test_named_bodies_schools_and_central_bodies_are_found_whole(
         ("加强县城区小区幼儿园建设,创建省级示范幼儿园。", []),  # the county town, a grade
         ("开展市对区市政府履行教育职责评价。", []),  # a list of levels
         ("落实党中央、国务院和省委、省政府，州委、州政府关于教育工作的决策部署。", []),
+        ("在县委、县政府的坚强领导下,主动向市委、市政府汇报。", []),
     ],
 )
 def test_addressees_formulae_titles_and_types_are_no_institutions(
