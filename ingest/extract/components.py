@@ -38,6 +38,8 @@ class NameRules:
     institution: re.Pattern[str]
     kinds: dict[str, str]
     middle_breakers: re.Pattern[str]
+    town_school: re.Pattern[str]
+    town_school_stop: re.Pattern[str]
     requirement: re.Pattern[str]
     name_continuation: re.Pattern[str]
     max_punctuated_name: int
@@ -106,6 +108,8 @@ class NameRules:
 # Rules compiled from names.yml just as written; the others are assembled from several entries.
 PATTERNS_AS_WRITTEN = (
     "middle_breakers",
+    "town_school",
+    "town_school_stop",
     "requirement",
     "name_continuation",
     "construction_lead",
@@ -462,6 +466,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
     yield from _place_named(text)
     yield from _national_bodies(text)
     yield from _bodies(text)
+    yield from _town_schools(text)
     yield from _local_schools(text)
     rules = name_rules()
     for match in rules.bare.finditer(text):
@@ -522,6 +527,14 @@ def _school_lists(text: str) -> Iterator[tuple[int, int, str, str]]:
             if not separator:
                 break
             position = separator.end()
+
+
+def _town_schools(text: str) -> Iterator[tuple[int, int, str, str]]:
+    rules = name_rules()
+    for match in rules.town_school.finditer(text):
+        town = match[1]  # 各乡镇中心学校: every town's; 加快城镇学校: no town at all
+        if not (rules.town_school_stop.search(town) or rules.verb_lead.match(town)):
+            yield match.start(1), match.end(), match.group(0), _school_kind(match.group(0))
 
 
 def _local_schools(text: str) -> Iterator[tuple[int, int, str, str]]:

@@ -149,6 +149,11 @@ def institutions(text: str) -> list[str]:
         ("县委教育工作领导小组办公室负责统筹。", ["县委教育工作领导小组办公室"]),
         ("引进上海市教育科学研究院专家,县职教中心争创示范校。", ["上海市教育科学研究院", "县职教中心"]),
         ("成立县教育发展基金会。", ["县教育发展基金会"]),
+        (  # schools of a township, named by their town
+            "推进保和镇中心小学、丰裕镇初级中学、南津镇中心校建设。",
+            ["保和镇中心小学", "丰裕镇初级中学", "南津镇中心校"],
+        ),
+        ("骆驼城镇中心小学", ["骆驼城镇中心小学"]),
     ],
 )
 def test_named_bodies_schools_and_central_bodies_are_found_whole(
@@ -170,6 +175,7 @@ def test_named_bodies_schools_and_central_bodies_are_found_whole(
         ("开展市对区市政府履行教育职责评价。", []),  # a list of levels
         ("落实党中央、国务院和省委、省政府，州委、州政府关于教育工作的决策部署。", []),
         ("在县委、县政府的坚强领导下,主动向市委、市政府汇报。", []),
+        ("各乡镇中心学校、乡镇中心幼儿园要加快城镇学校建设。", []),  # every town's; no town
     ],
 )
 def test_addressees_formulae_titles_and_types_are_no_institutions(
