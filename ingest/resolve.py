@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import cache
 
 from ingest.extract.components import ALIASES, name_rules
@@ -36,6 +37,7 @@ from ingest.spans import innermost_item, items_of
 NUMERALS = "一二三四五六七八九十"
 _SCHOOL_ABBREVIATION = re.compile(rf"^(.+?)([{NUMERALS}]{{1,2}})([中小])$")
 LEVEL_WORDS = "县市区州旗盟"
+OWN_TITLE_LIKENESS = 0.9  # a cited title this much like the plan's own is the plan itself
 _LOCAL_PREFIX = re.compile(rf"^(?:中共)?([{LEVEL_WORDS}])(委)?")
 
 
@@ -155,7 +157,15 @@ def _is_own_title(surface: str, own_titles: list[str]) -> bool:
     if title.endswith("工作要点"):
         return True
     owns = [_NOTICE_WORDS.sub("", own) for own in own_titles]
-    return len(title) >= 4 and any(own and (own.endswith(title) or title.endswith(own)) for own in owns)
+    return len(title) >= 4 and any(own and _same_title(title, own) for own in owns)
+
+
+def _same_title(cited: str, own: str) -> bool:
+    """Cited whole, by its last words, or with a character or two of its own spelt otherwise
+    (《大庆教育事业…规划》 for 大庆市教育事业…规划)."""
+    if own.endswith(cited) or cited.endswith(own):
+        return True
+    return SequenceMatcher(None, cited, own).ratio() >= OWN_TITLE_LIKENESS
 
 
 def _absorb_bare_names(merger: _Merger) -> tuple[Project, ...]:

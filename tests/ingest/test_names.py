@@ -301,6 +301,8 @@ def test_spellings_of_one_initiative_resolve_to_one_name(
         # a kin of the work plan, titled on its first line, names itself at the end of its preamble
         "某某县义务教育优质均衡发展实施方案（2023—2025年）\n为深入贯彻《义务教育法》，结合我县实际，"
         "制定《某某县义务教育优质均衡发展实施方案（2023—2025年）》。\n一、总体目标\n",
+        # cited with a character of its own title spelt otherwise
+        "某某市教育事业“十四五”发展规划\n为贯彻《义务教育法》，制定《某某教育事业“十四五”发展规划》。\n",
         # a page that gives the title in its 标题 field only
         "标题：某某区2022年教育工作要点\n一、加强党建\n1.按照《某某区2022年教育工作要点》要求，"
         "学习《义务教育法》。\n",
