@@ -30,6 +30,8 @@ CHINESE_DIGITS = {
     "九": 9,
 }
 MAX_METRIC = 30
+# 一支队伍, 一批学校 are measure words; 一次, 一小时, 一天 are quantities.
+ONE_IS_A_QUANTITY = frozenset({"次", "小时", "个小时", "天", "学时", "课时"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,7 @@ def rules() -> TargetRules:
     units = alternation(data["units"])
     number = re.compile(
         rf"(?P<pre>{before})?\s*(?P<value>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
-        rf"(?:\s*[-~—至到]\s*(?P<upper>\d+(?:\.\d+)?))?\s*"
+        rf"(?:\s*[-~—至到]\s*(?P<upper>\d+(?:\.\d+)?))?\s*(?P<more>余|多)?"
         rf"(?P<wan>{re.escape(data['ten_thousand'])}(?!元|平方米))?"
         rf"(?P<unit>{units})(?P<post>{after})?"
     )
@@ -133,7 +135,7 @@ def _target(
         return None
     if match["wan"]:
         value = round(value * 10_000, 4)
-    if value == 1 and not match["value"].isdigit() and match["unit"] != "次":
+    if value == 1 and not match["value"].isdigit() and match["unit"] not in ONE_IS_A_QUANTITY:
         return None  # 一支队伍, 一批学校: a measure word, not a quantity
     if _reports_the_past(folded, match, year):
         return None
@@ -144,7 +146,7 @@ def _target(
         return None
     word = match["post"] or match["pre"]
     comparator = rules().comparator_of.get(word, "=") if word else "="
-    if match["upper"]:  # a range (15-20个) commits to at least its lower bound
+    if match["upper"] or match["more"]:  # 15-20个, 300余人: at least the lower bound
         comparator = ">="
     unit = rules().unit_aliases.get(match["unit"], match["unit"])
     return Target(
@@ -198,7 +200,9 @@ def _metric(folded: str, match: re.Match[str]) -> tuple[int, int, str]:
     after = re.match(r"[\u4e00-\u9fff“”\w()（）+·]{2,24}", folded[match.end() :])
     if after and not rules().clause_break.match(folded[match.end() : match.end() + 1]):
         phrase = re.split(r"[,，。;；:：、]", after.group())[0]
-        if len(phrase) >= 2 and re.search(r"[\u4e00-\u9fff]", phrase):
+        # 2.2亿元以上目标任务: what a bound (以上) sums up as a goal is named before the number
+        summary = match["post"] and rules().not_metrics.match(phrase)
+        if len(phrase) >= 2 and re.search(r"[\u4e00-\u9fff]", phrase) and not summary:
             head = match.start("pre") if match["pre"] else match.start("value")
             return head, match.end() + len(phrase), phrase
     start, metric = _metric_before(folded, match)
@@ -213,6 +217,9 @@ def _metric_before(folded: str, match: re.Match[str]) -> tuple[int, str]:
         clause_start -= 1
         if head - clause_start >= MAX_METRIC:
             break
+    # 投资2亿元、争资争项2.2亿元: an earlier figure and its 、 close the metric before this one
+    figures = [m.end() + 1 for m in rules().number.finditer(folded, clause_start, head)]
+    clause_start = max([clause_start] + [f for f in figures if folded[f - 1 : f] == "、"])
     prefix = folded[clause_start:head]
     lead = rules().metric_lead.match(prefix)
     start = clause_start + (lead.end() if lead else 0)

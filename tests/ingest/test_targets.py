@@ -77,3 +77,19 @@ def test_a_target_after_a_cited_title_is_still_found() -> None:
 
 def test_an_existing_stock_to_be_changed_is_a_target() -> None:
     assert targets("确保现有大班额消除30%以上。") == [("现有大班额消除", 30.0, "%")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("项目总投资3000余万元。", [("项目总投资", 3000.0, "万元")]),  # 余 before the unit
+        ("培训教师300余人次。", [("培训教师", 300.0, "人次")]),
+        ("规范校内体育锻炼一小时。", [("规范校内体育锻炼", 1.0, "小时")]),  # one hour is a quantity
+        (  # a figure summed up as a goal, after an earlier figure of the same clause
+            "完成固定资产投资2亿元、争资争项2.2亿元以上目标任务。",
+            [("完成固定资产投资", 2.0, "亿元"), ("争资争项", 2.2, "亿元")],
+        ),
+    ],
+)
+def test_figures_the_genre_writes_so(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert targets(text) == expected
