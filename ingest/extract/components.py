@@ -40,6 +40,7 @@ class NameRules:
     middle_breakers: re.Pattern[str]
     town_school: re.Pattern[str]
     town_school_stop: re.Pattern[str]
+    department: re.Pattern[str]
     requirement: re.Pattern[str]
     name_continuation: re.Pattern[str]
     max_punctuated_name: int
@@ -202,6 +203,11 @@ def name_rules() -> NameRules:
             r"(?:工作领导小组|领导小组|指导委员会|委员会|办公室|专班)(?:秘书组|办公室)?$"
         ),
         addressee_before=re.compile(data["addressee_before"]),
+        department=re.compile(
+            rf"(?:{data['department_before']})"
+            rf"((?:{alternation(data['department_stems'])})(?:{alternation(data['department_words'])})"
+            rf"|{alternation(data['department_alone'])})(?:{data['department_after']})"
+        ),
         descriptor_heads=tuple(sorted(data["descriptor_heads"], key=len, reverse=True)),
         institution_abbreviations=dict(
             sorted(data["institution_abbreviations"].items(), key=lambda kv: -len(kv[0]))
@@ -468,6 +474,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
     yield from _bodies(text)
     yield from _town_schools(text)
     yield from _local_schools(text)
+    yield from _departments(text)
     rules = name_rules()
     for match in rules.bare.finditer(text):
         yield match.start(1), match.end(1), match[1], rules.bare_kinds[match[1]]
@@ -527,6 +534,11 @@ def _school_lists(text: str) -> Iterator[tuple[int, int, str, str]]:
             if not separator:
                 break
             position = separator.end()
+
+
+def _departments(text: str) -> Iterator[tuple[int, int, str, str]]:
+    for match in name_rules().department.finditer(text):
+        yield match.start(1), match.end(1), match[1], "department"
 
 
 def _town_schools(text: str) -> Iterator[tuple[int, int, str, str]]:

@@ -154,6 +154,8 @@ def institutions(text: str) -> list[str]:
             ["保和镇中心小学", "丰裕镇初级中学", "南津镇中心校"],
         ),
         ("骆驼城镇中心小学", ["骆驼城镇中心小学"]),
+        ("由基教股牵头,人事股、计财股配合。", ["基教股", "人事股", "计财股"]),  # a bureau's units
+        ("局办公室负责统筹,教研室、县电教馆加强指导。", ["局办公室", "教研室", "县电教馆"]),
     ],
 )
 def test_named_bodies_schools_and_central_bodies_are_found_whole(
@@ -176,6 +178,7 @@ def test_named_bodies_schools_and_central_bodies_are_found_whole(
         ("落实党中央、国务院和省委、省政府，州委、州政府关于教育工作的决策部署。", []),
         ("在县委、县政府的坚强领导下,主动向市委、市政府汇报。", []),
         ("各乡镇中心学校、乡镇中心幼儿园要加快城镇学校建设。", []),  # every town's; no town
+        ("加强基础教育科学研究,提升教研员能力,建设功能室。", []),  # words, no units
     ],
 )
 def test_addressees_formulae_titles_and_types_are_no_institutions(
