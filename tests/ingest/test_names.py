@@ -155,7 +155,7 @@ def institutions(text: str) -> list[str]:
         ),
         ("骆驼城镇中心小学", ["骆驼城镇中心小学"]),
         ("由基教股牵头,人事股、计财股配合。", ["基教股", "人事股", "计财股"]),  # a bureau's units
-        ("局办公室负责统筹,教研室、县电教馆加强指导。", ["局办公室", "教研室", "县电教馆"]),
+        ("局办公室负责统筹,教研室、县电教馆加强指导。", ["县电教馆", "局办公室", "教研室"]),
     ],
 )
 def test_named_bodies_schools_and_central_bodies_are_found_whole(
