@@ -88,6 +88,9 @@ RESPONSIBILITY_FORMS = """青山县教育局2024年教育工作要点
 5.加强安全管理。开展隐患排查。（县教育局牵头，县公安局、县应急局配合）
 6.推进教育督导。开展督导评估。（县政府教育督导室负责）
 7.强化学校体育。开展阳光体育运动。牵头领导：张三 责任单位：体卫艺股
+8.推进集团化办学。组建教育集团。【牵头单位】基教股【配合单位】人事股
+9.推进信息化建设。建设智慧校园。（牵头股室：电教馆，责任人：李四）
+10.抓好艺术教育。开展艺术展演。（主办：体卫艺股；协办：基教股）
 """
 
 
@@ -110,7 +113,13 @@ def test_labelled_inline_and_marked_annotations_name_lead_and_support(tmp_path: 
         (5, "县应急局", "support"),
         (6, "县政府教育督导室", "lead"),
         (7, "体卫艺股", "lead"),
+        (8, "基教股", "lead"),
+        (8, "人事股", "support"),
+        (9, "电教馆", "lead"),
+        (10, "体卫艺股", "lead"),
+        (10, "基教股", "support"),
     }
     measures = [m.text for m in parsed.measures]
-    assert measures[-1] == "开展阳光体育运动。"  # the person named is no part of it
+    assert measures[6] == "开展阳光体育运动。"  # the person named is no part of it
+    assert measures[8] == "建设智慧校园。"
     assert not any("单位" in m or "牵头" in m or "负责" in m for m in measures)
