@@ -303,7 +303,7 @@ def _responsibilities(
     for note in parsed.responsibility_notes:
         for raw_name in note.names:
             name, _ = _canonical_institution(raw_name, region)
-            span = _span_of(raw_name, parsed, note.start, note.end, note.item)
+            span = _span_of(raw_name, parsed, note.start, note.end)
             if name not in known and name not in extra and span:
                 code = region.place.adcode if region else None
                 extra[name] = Institution(name, _kind_of(name), span, code, _full_name(name))
@@ -320,13 +320,13 @@ def _responsibilities(
 
 
 def _span_of(
-    written: str, parsed: ParsedDocument, start: int = 0, end: int | None = None,
-    item: str | None = None,
+    written: str, parsed: ParsedDocument, start: int = 0, end: int | None = None
 ) -> tuple[EntityMention, ...]:
     """Where the text writes a body's name (within start..end): its evidence, or none."""
     at = parsed.normalized.text.find(written, start, end)
     if at < 0:
         return ()
+    item = innermost_item(items_of(parsed), at, at + len(written))
     return (EntityMention(at, at + len(written), item, "institution.written"),)
 
 
