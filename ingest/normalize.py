@@ -233,7 +233,7 @@ def _strip_chrome(lines: list[str], metadata: dict[str, str], *, pdf: bool) -> l
 def _names_a_body_only_here(
     own: list[str], lines: list[str], metadata: dict[str, str], rules: ChromeRules
 ) -> bool:
-    """发布机构：党工委办 where the plan itself never names 党工委办: the line is its only evidence."""
+    """发布机构：党工委办 where the plan never names 党工委办: the line is its only evidence."""
     labels = rules.label_pattern.finditer(fold(" ".join(own)))
     bodies = {metadata.get(_key(label, rules), "") for label in labels} & {
         metadata.get(key, "") for key in rules.kept_in_text

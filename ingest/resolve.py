@@ -146,7 +146,11 @@ def _own_titles(parsed: ParsedDocument) -> list[str]:
     """The plan's title line, and the title its page gives it (标题, <title> before its site's
     name): 《》 around any of them names the document itself."""
     page = parsed.normalized.metadata
-    titles = [parsed.meta.title, page.get("title"), re.split(r"[_|]", page.get("page_title", ""))[0]]
+    titles = [
+        parsed.meta.title,
+        page.get("title"),
+        re.split(r"[_|]", page.get("page_title", ""))[0],
+    ]
     return [fold(re.sub(r"\s+", "", title)) for title in titles if title and len(title) >= 4]
 
 
@@ -204,9 +208,7 @@ def _canonical_institution(
     return name, reason
 
 
-def _in_region(
-    name: str, region: RegionRef | None, full_forms: set[str] | None
-) -> tuple[str, str]:
+def _in_region(name: str, region: RegionRef | None, full_forms: set[str] | None) -> tuple[str, str]:
     if region is not None:
         local = _LOCAL_PREFIX.match(name)
         if local and _level_word(region) == local[1]:

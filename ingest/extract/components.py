@@ -490,7 +490,12 @@ def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
             continue
         stationed = rules.name_continuation.match(text, match.end())
         if stationed:  # 县纪委监委驻县教育局纪检监察组: the group, not the commission
-            yield match.start(), stationed.end(), text[match.start() : stationed.end()], "party_body"
+            yield (
+                match.start(),
+                stationed.end(),
+                text[match.start() : stationed.end()],
+                "party_body",
+            )
         else:
             yield match.start(), match.end(), match.group(), rules.kinds[match[2]]
 

@@ -293,7 +293,9 @@ def test_every_property_the_builder_writes_has_an_rdf_term(tmp_path: Path) -> No
     from ingest.pipeline import extract_file
 
     plan = tmp_path / "plan.txt"
-    plan.write_text("沙坪坝区2022年教育工作要点\n一、总体要求\n1.加强领导。沙坪坝区教委统筹。\n", "utf-8")
+    plan.write_text(
+        "沙坪坝区2022年教育工作要点\n一、总体要求\n1.加强领导。沙坪坝区教委统筹。\n", "utf-8"
+    )
     for path in [plan, *sorted((REPO_ROOT / "corpus").glob("*.txt"))]:
         for node in build_batch(extract_file(path)).nodes:
             for name in set(node.props) - SKIPPED:

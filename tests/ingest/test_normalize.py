@@ -353,6 +353,8 @@ def test_a_page_line_stays_when_it_alone_names_a_body(page: str, kept: bool) -> 
 
 
 def test_a_page_table_saved_as_text_gives_clean_values() -> None:
-    document = _normalized("发布机构: | 某区教委 | 发布日期: | 2022-04-29 |\n某区2022年教育工作要点")
+    document = _normalized(
+        "发布机构: | 某区教委 | 发布日期: | 2022-04-29 |\n某区2022年教育工作要点"
+    )
     assert document.metadata["publisher"] == "某区教委"
     assert document.metadata["published_on"] == "2022-04-29"
