@@ -36,7 +36,7 @@ from ingest.spans import innermost_item, items_of
 
 NUMERALS = "一二三四五六七八九十"
 _SCHOOL_ABBREVIATION = re.compile(rf"^(.+?)([{NUMERALS}]{{1,2}})([中小])$")
-LEVEL_WORDS = "县市区州旗盟"
+LEVEL_WORDS = "县市区州旗盟省"
 OWN_TITLE_LIKENESS = 0.9  # a cited title this much like the plan's own is the plan itself
 _LOCAL_PREFIX = re.compile(rf"^(?:中共)?([{LEVEL_WORDS}])(委)?")
 
@@ -212,7 +212,10 @@ def _in_region(name: str, region: RegionRef | None, full_forms: set[str] | None)
     if region is not None:
         local = _LOCAL_PREFIX.match(name)
         if local and _level_word(region) == local[1]:
-            return _with_region(name, local, region), "县/市 read as the plan's region"
+            return _with_region(name, local, region.place.name), "县/市 read as the plan's region"
+        above = _above(region, local[1]) if local else None
+        if local and above:
+            return _with_region(name, local, above[0]), "市/州/省 read as the region above"
         school = _SCHOOL_ABBREVIATION.match(name)
         if school and region.place.name.startswith(school[1]) and full_forms is not None:
             kind = "中学" if school[3] == "中" else "小学"
@@ -252,8 +255,20 @@ def _as_written(region: RegionRef | None, text: str) -> RegionRef | None:
     return replace(region, place=replace(region.place, name=short))
 
 
-def _with_region(name: str, local: re.Match[str], region: RegionRef) -> str:
-    place = region.place.name
+def _above(region: RegionRef, level: str) -> tuple[str, str | None] | None:
+    """The region above the plan's that a level word names (市 in a county's plan: its
+    prefecture), as the genre shortens it (黔南州, 山西省), with its code."""
+    if level == _level_word(region) or level in "县区":
+        return None
+    for parent in region.parents:
+        if parent.name.endswith(level):
+            known = load_gazetteer().by_code.get(parent.adcode or "")
+            short = f"{known.short_name}{level}" if known and known.short_name else parent.name
+            return short, parent.adcode
+    return None
+
+
+def _with_region(name: str, local: re.Match[str], place: str) -> str:
     rest = name[local.end() :]
     committee = "委" if local[2] else ""
     party = "中共" if name.startswith("中共") or committee else ""
@@ -276,11 +291,7 @@ def _institution(
     merger: _Merger, name: str, found: list[EntityMention], region: RegionRef | None
 ) -> Institution:
     kind = merger.kinds.get(name, "other")
-    code = (
-        region.place.adcode
-        if region and (kind == "department" or _names_region(name, region))
-        else None
-    )
+    code = _region_code(name, kind, region)
     mentions = tuple(sorted(found, key=lambda m: m.start))
     return Institution(name, kind, mentions, code, _full_name(name))  # type: ignore[arg-type]
 
@@ -292,8 +303,18 @@ def _full_name(name: str) -> str | None:
     return full if full != name else None
 
 
-def _names_region(name: str, region: RegionRef) -> bool:
-    return region.place.name in name
+def _region_code(name: str, kind: str, region: RegionRef | None) -> str | None:
+    """The plan's region for its departments and the bodies it names by it; the region above
+    for a body named by that (晋城市教育局 in a county's plan)."""
+    if region is None:
+        return None
+    if kind == "department" or region.place.name in name:
+        return region.place.adcode
+    for level in LEVEL_WORDS:
+        above = _above(region, level)
+        if above and name.removeprefix("中共").startswith(above[0]):
+            return above[1]
+    return None
 
 
 def _responsibilities(

@@ -246,6 +246,16 @@ def test_an_abbreviated_body_keeps_its_name_and_gets_its_full_name(tmp_path: Pat
     assert found["沙坪坝区教委"] == "沙坪坝区教育委员会"
 
 
+def test_a_body_of_the_region_above_is_named_and_placed_there(tmp_path: Path) -> None:
+    """市教育局 in two counties' plans are two bureaus: each is its own prefecture's."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "阳城县2023年教育工作要点\n一、总体要求\n1.配合市教育局督导,争取省教育厅支持。\n", "utf-8"
+    )
+    found = {(i.name, i.region) for i in extract_file(path).institutions}
+    assert found == {("晋城市教育局", "140500"), ("山西省教育厅", "140000")}
+
+
 def test_a_level_body_takes_the_region_as_the_plan_writes_it(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
     path.write_text(
