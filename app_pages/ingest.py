@@ -14,7 +14,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 from app_pages.display import readable
 from app_pages.state import database, driver, guarded, t, translated
 from graph import views
-from ingest.load import (
+from graph.load import (
     LoadSummary,
     RegionFound,
     RegionNote,

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
+from graph.load import MAX_NAME_BYTES, load_paths, safe_file_name, stage_uploads
 from graph.settings import REPO_ROOT, Settings
-from ingest.load import MAX_NAME_BYTES, load_paths, safe_file_name, stage_uploads
 
 SAMENAME = Path(__file__).with_name("inputs") / "samename"
 YEARS = "MATCH (d:Document {region: '140522'}) RETURN d.year AS year ORDER BY year"
