@@ -13,7 +13,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from app_pages.display import readable
 from app_pages.state import database, driver, guarded, t, translated
-from graph import views
+from graph.explore import plans
 from graph.load import (
     LoadSummary,
     RegionFound,
@@ -147,7 +147,7 @@ if st.button(t("load_files"), type="primary", disabled=not accepted):
     with st.expander(t("load_log")):
         st.code(summary.render(), language=None)
     with guarded():
-        totals = views.counts(driver(), database=database())
+        totals = plans.counts(driver(), database=database())
     st.subheader(t("graph_now"))
     for column, label in zip(st.columns(len(LABELS)), LABELS, strict=True):
         column.metric(translated(label), totals.get(label, 0))

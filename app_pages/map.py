@@ -17,10 +17,12 @@ import streamlit as st
 from app_pages.state import cached, guarded, language, t
 from app_pages.urlstate import url_choice
 from app_pages.widgets import loaded_or_stop
-from graph import explore, maps, views
+from graph import maps
+from graph.explore import initiatives as initiative_reads
+from graph.explore import plans
 
-region_names = cached(views.region_names)
-initiatives = cached(explore.initiatives)
+region_names = cached(plans.region_names)
+initiatives = cached(initiative_reads.initiatives)
 themes = cached(maps.themes)
 region_values = cached(maps.region_values)
 adoption_years = cached(maps.adoption_years)

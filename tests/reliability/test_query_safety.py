@@ -42,8 +42,10 @@ HOSTILE_VALUES = [
     "%s",
 ]
 READ_PATHS = [
-    *("graph/views.py", "graph/explore.py", "graph/queries.py", "graph/console.py"),
-    "graph/export/selection.py",
+    *("graph/queries.py", "graph/console.py", "graph/export/selection.py"),
+    *sorted(
+        p.relative_to(REPO_ROOT).as_posix() for p in (REPO_ROOT / "graph/explore").glob("*.py")
+    ),
     *sorted(
         p.relative_to(REPO_ROOT).as_posix() for p in (REPO_ROOT / "graph/analysis").glob("*.py")
     ),
