@@ -40,8 +40,8 @@ selection = Selection(
 )
 if st.button(t("build_export"), type="primary", disabled=selection.is_empty()):
     with guarded():
-        subgraph = select_subgraph(driver(), selection, database=database())
-    st.session_state["export_subgraph"] = subgraph
+        built = select_subgraph(driver(), selection, database=database())
+    st.session_state["export_subgraph"] = built
 
 subgraph = st.session_state.get("export_subgraph")
 if subgraph is not None:

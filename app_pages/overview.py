@@ -32,7 +32,7 @@ NEXT_STEPS = [
     ("app_pages/initiatives.py", "page_initiatives", "next_initiatives"),
     ("app_pages/themes.py", "page_themes", "next_themes"),
     ("app_pages/queries.py", "page_queries", "next_queries"),
-    ("app_pages/ingest.py", "page_ingest", "next_ingest"),
+    ("app_pages/upload.py", "page_ingest", "next_ingest"),
 ]
 
 

@@ -241,14 +241,14 @@ def remembered_choice(label: str, options: dict[str, str], *, key: str) -> str:
     on another page (a region opened from a graph view)."""
     values = list(options)
     wanted = st.session_state.get(key)
-    chosen: str = st.selectbox(
+    chosen = st.selectbox(
         label,
         values,
         index=values.index(wanted) if wanted in values else 0,
-        format_func=options.get,
+        format_func=options.__getitem__,
     )
     st.session_state[key] = chosen
-    return chosen
+    return chosen or ""  # None only when there is nothing to choose
 
 
 def open_profile(region: str) -> None:

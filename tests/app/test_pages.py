@@ -267,7 +267,7 @@ def test_themes_scope_narrows_to_a_province(app_env: None, sample_graph: Driver)
 
 
 def test_ingest_page_waits_for_files(app_env: None, small_graph: Driver) -> None:
-    app = open_page("ingest")
+    app = open_page("upload")
     assert app.title[0].value == "导入文件"
     assert app.main.button[0].disabled  # nothing uploaded yet
 
@@ -338,7 +338,7 @@ def test_saved_query_tables_show_no_raw_values(
 
 
 PAGES = ["overview", "region", "compare", "initiatives", "responsibility", "themes", "queries",
-         "console", "export", "ingest"]  # fmt: skip
+         "console", "export", "upload"]  # fmt: skip
 RAW = re.compile(r"^(None|nan|NaN|NaT)$|^d[0-9a-f]{16}(#[a-z]+\d+)*$|^\d+:[0-9a-f-]{8,}:\d+$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
