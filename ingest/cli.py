@@ -25,7 +25,7 @@ from ingest.evaluate import evaluate, format_report, read_predictions
 from ingest.pipeline import Failure, expand_paths, extract_many
 
 LOAD_COMMAND = "graph.cli"  # `python -m ingest load` is `python -m graph load`
-GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
+GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "golden" / "annotations"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,7 +63,8 @@ def _parser() -> argparse.ArgumentParser:
         "--gold",
         type=Path,
         default=GOLD_DIR,
-        help="tests/gold (default) or a folder in the dev set's format (../shared/devset/gold)",
+        help="tests/golden/annotations (default) or a folder in the dev set's format "
+        "(../shared/devset/gold)",
     )
     evaluate.add_argument("--verbose", "-v", action="store_true", help="list misses and extras")
     evaluate.set_defaults(handler=_evaluate)
@@ -107,7 +108,7 @@ def score_saved(argv: Sequence[str] | None = None) -> int:
     output (FILE, or - for stdin); exit status 1 when a kind falls below its floor."""
     parser = argparse.ArgumentParser(prog="python -m ingest.evaluate", description=evaluate_doc)
     parser.add_argument("predictions", type=Path, help="JSON Lines from `python -m ingest extract`")
-    parser.add_argument("--gold", type=Path, default=Path("tests/gold"))
+    parser.add_argument("--gold", type=Path, default=GOLD_DIR)
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
     report = evaluate(read_predictions(args.predictions), args.gold)

@@ -1,10 +1,10 @@
-"""Score extractions against the hand-made gold annotations in ``tests/gold``.
+"""Score extractions against the hand-made gold annotations in ``tests/golden/annotations``.
 
 Each prediction is one extraction dict (the JSON contract); it is paired with the gold file whose
 ``source`` has the same file name. Every kind is matched one-to-one, best pair first, and scored by
 micro-averaged precision, recall and F1 over all gold documents.
 
-    python -m ingest.evaluate extractions.jsonl [--gold tests/gold] [--verbose]
+    python -m ingest.evaluate extractions.jsonl [--gold tests/golden/annotations] [--verbose]
 
 (the command line of both is ingest/cli.py).
 """

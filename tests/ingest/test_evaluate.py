@@ -14,7 +14,7 @@ from ingest.cli import score_saved
 from ingest.evaluate import FLOORS, KINDS, dice, evaluate, format_report, normalize
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD_DIR = ROOT / "tests" / "gold"
+GOLD_DIR = ROOT / "tests" / "golden" / "annotations"
 CORPUS = ROOT / "corpus"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
 SAMPLE_KINDS = tuple(k for k in KINDS if k != "responsibilities")  # the samples annotate none
