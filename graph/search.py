@@ -15,6 +15,7 @@ from neo4j import Driver
 
 from graph.db import read
 from graph.errors import GraphError
+from graph.explore.cypher import REGIONS
 from graph.queries import QueryResult, format_result, get_query, run_query
 from graph.schema import TEXT_INDEX
 
@@ -24,11 +25,8 @@ _SENTENCE_END = "。！？；!?;\n"
 _REACH = 80  # at most this many characters of a sentence either side of the hit
 
 
-# What the filters offer: the regions with a plan and those above them, the years, the themes.
-FILTER_REGIONS = """
-MATCH (:Document)-[:FOR_REGION]->(:Region)-[:PART_OF*0..]->(a:Region)
-RETURN DISTINCT a.id AS adcode, a.name AS name ORDER BY adcode
-"""
+# What the filters offer: the regions with a plan and those above them (explore's REGIONS), the
+# years, the themes.
 FILTER_YEARS = """
 MATCH (d:Document) WHERE d.year IS NOT NULL RETURN DISTINCT d.year AS year ORDER BY year DESC
 """
@@ -46,7 +44,7 @@ def filters(driver: Driver, *, database: str) -> Filters:
     """The choices of the search filters."""
     years = [row["year"] for row in read(driver, FILTER_YEARS, database=database)]
     themes = read(driver, FILTER_THEMES, database=database)
-    return Filters(read(driver, FILTER_REGIONS, database=database), years,
+    return Filters(read(driver, REGIONS, database=database), years,
                    sorted(themes, key=lambda row: row["id"]))  # fmt: skip
 
 

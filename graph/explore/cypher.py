@@ -326,7 +326,8 @@ ORDER BY r.id, year, d.id, i.start
 LIMIT $limit
 """
 
-# The regions with a plan and every region above one, for choosing where to look.
+# The regions with a plan and every region above one, for choosing where to look (the
+# responsibility page, and the search filters of graph/search.py).
 REGIONS = """
 MATCH (:Document)-[:FOR_REGION]->(:Region)-[:PART_OF*0..]->(a:Region)
 RETURN DISTINCT a.id AS adcode, a.name AS name
