@@ -18,7 +18,7 @@ from ingest.resolve import Resolved, expand_abbreviation, resolve
 PLAN = """2024年教育工作要点
 
 一、重点工作
-1.深入实施“青苗成长”计划。推进课后服务，县教育工委统筹。（责任单位：县教育局）
+1.深入实施“青苗成长”计划。推进课后服务，县政府统筹，县财政局保障。（责任单位：县教育局）
 2.贯彻《中华人民共和国教师法》，落实《2024年教育工作要点》。
 """
 Plan = tuple[NormalizedDocument, ParsedDocument]
@@ -43,14 +43,14 @@ def resolved(plan: Plan, region: RegionRef | None) -> Resolved:
 
 def test_local_bodies_are_named_after_the_plans_region(plan: Plan) -> None:
     found = {i.name: i for i in resolved(plan, YANGCHENG).institutions}
-    assert set(found) == {"阳城县教育局", "阳城县教育工作委员会"}
+    assert set(found) == {"阳城县教育局", "阳城县财政局", "阳城县人民政府"}
     assert found["阳城县教育局"].kind == "bureau" and found["阳城县教育局"].region == "140522"
-    assert found["阳城县教育工作委员会"].kind == "party_body"
+    assert found["阳城县人民政府"].kind == "government"
 
 
 def test_without_a_region_the_names_stay_as_written(plan: Plan) -> None:
     names = {i.name for i in resolved(plan, None).institutions}
-    assert "县教育局" in names and "阳城县教育局" not in names
+    assert names == {"县教育局", "县财政局", "县政府"}
     assert all(i.region is None for i in resolved(plan, None).institutions)
 
 
@@ -81,7 +81,8 @@ def test_an_annotation_makes_its_unit_responsible(plan: Plan) -> None:
 def test_every_merge_is_reported_with_its_reason(plan: Plan) -> None:
     merges = {(m.kind, m.variant, m.canonical, m.reason) for m in resolved(plan, YANGCHENG).merges}
     assert merges == {
-        ("institution", "县教育工委", "阳城县教育工作委员会", "县/市 read as the plan's region"),
+        ("institution", "县政府", "阳城县人民政府", "县/市 read as the plan's region"),
+        ("institution", "县财政局", "阳城县财政局", "县/市 read as the plan's region"),
         ("institution", "县教育局", "阳城县教育局", "县/市 read as the plan's region"),
         ("policy", "中华人民共和国教师法", "教师法", "law without 中华人民共和国"),
     }
