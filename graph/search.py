@@ -15,7 +15,7 @@ from neo4j import Driver
 
 from graph.db import read
 from graph.errors import GraphError
-from graph.explore.cypher import REGIONS
+from graph.explore.cypher import REGIONS, THEMES
 from graph.queries import QueryResult, format_result, get_query, run_query
 from graph.schema import TEXT_INDEX
 
@@ -25,12 +25,11 @@ _SENTENCE_END = "。！？；!?;\n"
 _REACH = 80  # at most this many characters of a sentence either side of the hit
 
 
-# What the filters offer: the regions with a plan and those above them (explore's REGIONS), the
-# years, the themes.
+# What the filters offer: the regions with a plan and those above them, the years, the themes
+# (REGIONS and THEMES are explore's).
 FILTER_YEARS = """
 MATCH (d:Document) WHERE d.year IS NOT NULL RETURN DISTINCT d.year AS year ORDER BY year DESC
 """
-FILTER_THEMES = "MATCH (t:Theme) RETURN t.id AS id, t.label AS label, t.label_en AS label_en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +42,7 @@ class Filters:
 def filters(driver: Driver, *, database: str) -> Filters:
     """The choices of the search filters."""
     years = [row["year"] for row in read(driver, FILTER_YEARS, database=database)]
-    themes = read(driver, FILTER_THEMES, database=database)
+    themes = read(driver, THEMES, database=database)
     return Filters(read(driver, REGIONS, database=database), years,
                    sorted(themes, key=lambda row: row["id"]))  # fmt: skip
 

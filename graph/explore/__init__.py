@@ -7,6 +7,7 @@ that return plain data (no Streamlit here).
 - initiatives.py: the projects and policies regions adopt
 - responsibility.py: who is responsible, per item and as a chain
 - themes.py: goals and measures per region and theme
+- maps.py: what each region shows on a map (graph.maps draws the shapes)
 - graphs.py: graph views (nodes and relationships by element id) and their neighbours
 
 Where a read answers what a saved query answers, it runs that query (saved.py, through

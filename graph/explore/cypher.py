@@ -376,3 +376,48 @@ RETURN r.name AS region, labels(i)[0] AS kind, i.id AS id, coalesce(i.title, i.t
        d.year AS year
 ORDER BY r.id, year, kind, i.start
 """
+
+
+# -- maps: what each region with a plan shows under a measure -----------------------------------
+
+# Every region with a plan, its level and the regions above it.
+MAP_PLAN_REGIONS = """
+MATCH (r:Region) WHERE EXISTS { (r)<-[:FOR_REGION]-(:Document) }
+OPTIONAL MATCH (r)-[:PART_OF*1..3]->(a:Region)
+RETURN r.id AS adcode, r.name AS name, r.level AS level,
+       collect(a {.id, .level}) AS above
+ORDER BY adcode
+"""
+
+MAP_VALUES = {
+    "adopters": """
+MATCH (r:Region)-[a:ADOPTS]->(x) WHERE x.id = $key AND (x:Project OR x:Policy)
+RETURN r.id AS adcode, a.first_year AS value
+""",
+    "theme": """
+MATCH (r:Region)-[f:FOCUSES_ON]->(t:Theme) WHERE t.id = $key OR t.label = $key
+RETURN r.id AS adcode, f.items AS value
+""",
+    "targets": """
+MATCH (r:Region)<-[:FOR_REGION]-(d:Document)
+RETURN r.id AS adcode, sum(COUNT { (:Target {doc: d.id}) }) AS value
+""",
+    "similarity": """
+MATCH (a:Region)-[s:SIMILAR_TO]-(r:Region) WHERE a.id = $key OR a.name = $key
+RETURN r.id AS adcode, s.score AS value
+UNION
+MATCH (a:Region) WHERE a.id = $key OR a.name = $key
+RETURN a.id AS adcode, 1.0 AS value
+""",
+}
+
+ADOPTION_YEARS = """
+MATCH (r:Region)-[a:ADOPTS]->(x) WHERE x.id = $key AND (x:Project OR x:Policy)
+RETURN a.first_year AS year, count(r) AS regions, collect(r.name) AS names
+ORDER BY year
+"""
+
+# The taxonomy's themes (the map's and the search's choices).
+THEMES = """
+MATCH (t:Theme) RETURN t.id AS id, t.label AS label, t.label_en AS label_en ORDER BY id
+"""
