@@ -9,4 +9,4 @@ RUN pip install .
 COPY . .
 EXPOSE 8501
 # Load the sample corpus (idempotent), then serve the app.
-CMD ["sh", "-c", "python -m graph schema apply && python -m ingest load corpus/ && exec streamlit run app.py --server.headless true --server.address 0.0.0.0 --server.port 8501 --browser.gatherUsageStats false"]
+CMD ["sh", "-c", "python -m graph schema apply && python -m graph load corpus/ && exec streamlit run app.py --server.headless true --server.address 0.0.0.0 --server.port 8501 --browser.gatherUsageStats false"]

@@ -23,8 +23,10 @@ PAGES = [
     ("app_pages/queries.py", "page_queries", ":material/bookmarks:"),
     ("app_pages/console.py", "page_console", ":material/terminal:"),
     ("app_pages/export.py", "page_export", ":material/download:"),
-    ("app_pages/ingest.py", "page_ingest", ":material/upload_file:"),
+    ("app_pages/upload.py", "page_ingest", ":material/upload_file:"),
 ]
+# Addresses kept from before a page's file was renamed (links and bookmarks still open it).
+URL_PATHS = {"app_pages/upload.py": "ingest"}
 
 # A file, not a Material icon: the browser would fetch that from fonts.gstatic.com.
 st.set_page_config(page_title="plangraph", page_icon=str(ICON), layout="wide")
@@ -33,5 +35,8 @@ if "english" not in st.session_state:  # a shared link says which language it wa
 st.sidebar.toggle(t("english"), key="english")
 if st.sidebar.button(t("refresh"), help=t("refresh_help")):
     st.cache_data.clear()  # before the page runs, so it reads the graph afresh
-pages = [st.Page(path, title=t(key), icon=icon) for path, key, icon in PAGES]
+pages = [
+    st.Page(path, title=t(key), icon=icon, url_path=URL_PATHS.get(path))
+    for path, key, icon in PAGES
+]
 st.navigation(pages).run()

@@ -10,14 +10,16 @@ import streamlit as st
 from app_pages.display import readable
 from app_pages.state import cached, guarded, language, t, translated
 from app_pages.text import plain
-from graph import explore, views
-from graph.explore import Comparison
+from graph.explore import plans
+from graph.explore import regions as region_reads
+from graph.explore import themes as theme_reads
+from graph.explore.regions import Comparison
 
-region_names = cached(views.region_names)
-compare = cached(explore.compare)
-most_similar_pair = cached(explore.most_similar_pair)
-region_themes = cached(explore.region_themes)
-region_profile = cached(explore.region_profile)
+region_names = cached(plans.region_names)
+compare = cached(region_reads.compare)
+most_similar_pair = cached(region_reads.most_similar_pair)
+region_themes = cached(theme_reads.region_themes)
+region_profile = cached(region_reads.region_profile)
 
 st.title(t("page_compare"))
 st.caption(t("compare_help"))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.state import cached, database, driver, guarded, t
-from graph import views
+from graph.explore import plans
 from graph.export import FORMATS, Selection, export_bytes, format_names, select_subgraph
 
-region_names = cached(views.region_names)
+region_names = cached(plans.region_names)
 
 st.title(t("page_export"))
 st.caption(t("export_help"))
@@ -40,8 +40,8 @@ selection = Selection(
 )
 if st.button(t("build_export"), type="primary", disabled=selection.is_empty()):
     with guarded():
-        subgraph = select_subgraph(driver(), selection, database=database())
-    st.session_state["export_subgraph"] = subgraph
+        built = select_subgraph(driver(), selection, database=database())
+    st.session_state["export_subgraph"] = built
 
 subgraph = st.session_state.get("export_subgraph")
 if subgraph is not None:

@@ -9,12 +9,13 @@ from app_pages.display import readable
 from app_pages.state import cached, guarded, t, translated
 from app_pages.text import plain
 from app_pages.widgets import graph_view, loaded_or_stop, open_profile, remembered_choice
-from graph import explore
+from graph.explore import initiatives as initiative_reads
+from graph.explore import responsibility as responsibility_reads
 
 READER = "app_pages/reader.py"
-initiatives = cached(explore.initiatives)
-initiative = cached(explore.initiative)
-responsibility = cached(explore.responsibility)
+initiatives = cached(initiative_reads.initiatives)
+initiative = cached(initiative_reads.initiative)
+responsibility = cached(responsibility_reads.responsibility)
 
 st.title(t("page_initiatives"))
 rows = loaded_or_stop(initiatives)

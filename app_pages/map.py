@@ -17,13 +17,16 @@ import streamlit as st
 from app_pages.state import cached, guarded, language, t
 from app_pages.urlstate import url_choice
 from app_pages.widgets import loaded_or_stop
-from graph import explore, maps, views
+from graph import maps
+from graph.explore import initiatives as initiative_reads
+from graph.explore import maps as map_reads
+from graph.explore import plans
 
-region_names = cached(views.region_names)
-initiatives = cached(explore.initiatives)
-themes = cached(maps.themes)
-region_values = cached(maps.region_values)
-adoption_years = cached(maps.adoption_years)
+region_names = cached(plans.region_names)
+initiatives = cached(initiative_reads.initiatives)
+themes = cached(map_reads.themes)
+region_values = cached(map_reads.region_values)
+adoption_years = cached(map_reads.adoption_years)
 
 NO_DATA = "#d9d9d9"
 NOT_ADOPTING = "#f3e0b5"
@@ -36,7 +39,7 @@ left, right = st.columns(2)
 with left:
     measure = url_choice(
         t("map_measure"),
-        {m: t(f"measure_{m}") for m in maps.MEASURES},
+        {m: t(f"measure_{m}") for m in map_reads.MEASURES},
         param="measure",
         widget=st.radio,
         horizontal=True,

@@ -11,10 +11,10 @@ import streamlit as st
 
 from app_pages.display import readable
 from app_pages.state import cached, guarded, t
-from graph import views
+from graph.explore import plans
 
-counts = cached(views.counts)
-documents = cached(views.documents)
+counts = cached(plans.counts)
+documents = cached(plans.documents)
 
 # (label in the graph, interface string); regions are counted apart (with a plan / all).
 METRICS = [
@@ -32,7 +32,7 @@ NEXT_STEPS = [
     ("app_pages/initiatives.py", "page_initiatives", "next_initiatives"),
     ("app_pages/themes.py", "page_themes", "next_themes"),
     ("app_pages/queries.py", "page_queries", "next_queries"),
-    ("app_pages/ingest.py", "page_ingest", "next_ingest"),
+    ("app_pages/upload.py", "page_ingest", "next_ingest"),
 ]
 
 

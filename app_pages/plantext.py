@@ -10,7 +10,7 @@ from itertools import pairwise
 from urllib.parse import urlencode
 
 from app_pages.text import plain
-from graph.reader import ITEM_KINDS, Span
+from graph.explore.reader import ITEM_KINDS, Span
 
 # Items are backgrounds (a goal holds its measures, a measure its targets); mentions and
 # responsibility annotations are underlines in a colour of their own.

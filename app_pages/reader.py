@@ -15,14 +15,14 @@ import streamlit as st
 from app_pages.plantext import legend_html, md, plan_html
 from app_pages.state import cached, guarded, language, t
 from app_pages.widgets import loaded_or_stop
-from graph import reader, views
-from graph.reader import Item, Plan, Span
+from graph.explore import plans, reader
+from graph.explore.reader import Item, Plan, Span
 
 PROPERTIES = ("number", "title", "metric", "value", "unit", "comparator", "deadline")
-documents = cached(views.documents)
+documents = cached(plans.documents)
 read_plan = cached(reader.plan)
 read_item = cached(reader.item)
-source_span = cached(views.source_span)
+source_span = cached(plans.source_span)
 
 
 def _url_int(name: str) -> int | None:

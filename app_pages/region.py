@@ -12,14 +12,15 @@ from app_pages.plantext import item_href, md
 from app_pages.state import cached, guarded, language, t
 from app_pages.text import plain
 from app_pages.widgets import graph_view, loaded_or_stop, remembered_choice, show_source
-from graph import explore, views
-from graph.explore import RegionProfile
+from graph.explore import plans
+from graph.explore import regions as region_reads
+from graph.explore.regions import RegionProfile
 
 READER = "app_pages/reader.py"
 LINK_STYLE = "color:inherit;text-decoration:none;border-bottom:1px dotted #888"
-region_names = cached(views.region_names)
-region_profile = cached(explore.region_profile)
-region_graph = cached(explore.region_graph)
+region_names = cached(plans.region_names)
+region_profile = cached(region_reads.region_profile)
+region_graph = cached(region_reads.region_graph)
 
 st.title(t("page_region"))
 regions = loaded_or_stop(region_names)

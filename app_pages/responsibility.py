@@ -10,15 +10,17 @@ import streamlit as st
 from app_pages.state import cached, guarded, t
 from app_pages.urlstate import url_choice
 from app_pages.widgets import graph_view, loaded_or_stop
-from graph import duties, explore, views
-from graph.duties import Duty
+from graph.explore import initiatives as initiative_reads
+from graph.explore import plans
+from graph.explore import responsibility as responsibility_reads
+from graph.explore.responsibility import Duty
 
-initiatives = cached(explore.initiatives)
-responsibility = cached(explore.responsibility)
-institutions = cached(explore.responsible_institutions)
-region_names = cached(views.region_names)
-region_duties = cached(duties.duties)
-scopes = cached(duties.regions)
+initiatives = cached(initiative_reads.initiatives)
+responsibility = cached(responsibility_reads.responsibility)
+institutions = cached(responsibility_reads.responsible_institutions)
+region_names = cached(plans.region_names)
+region_duties = cached(responsibility_reads.duties)
+scopes = cached(responsibility_reads.regions)
 
 st.title(t("page_responsibility"))
 regions = loaded_or_stop(region_names)

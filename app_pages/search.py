@@ -16,7 +16,7 @@ from app_pages.plantext import BACKGROUND, snippet_html
 from app_pages.state import cached, guarded, language, t
 from app_pages.widgets import loaded_or_stop
 from graph import search as searching
-from graph import views
+from graph.explore import plans
 
 READER = "app_pages/reader.py"
 SHOWN = 50
@@ -27,7 +27,7 @@ KIND_COLOURS = {**BACKGROUND, "text": "#E5E7E9"}
 
 run_search = cached(searching.search)
 filters = cached(searching.filters)
-documents = cached(views.documents)
+documents = cached(plans.documents)
 
 st.title(t("page_search"))
 loaded_or_stop(documents)

@@ -1,7 +1,7 @@
 """Shared state of the app: one driver per process, settings, language, error display.
 
-Pages call plain functions from graph/ through the helpers here; nothing in graph/ or ingest/
-imports Streamlit.
+Pages call plain functions from graph/ (what they show: graph/explore/) through the helpers here;
+nothing in graph/ or ingest/ imports Streamlit.
 """
 
 from __future__ import annotations

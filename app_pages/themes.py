@@ -13,11 +13,11 @@ from app_pages.display import readable
 from app_pages.plantext import item_href
 from app_pages.state import cached, guarded, language, t
 from app_pages.widgets import show_source
-from graph import explore
+from graph.explore import themes as theme_reads
 
-theme_scopes = cached(explore.theme_scopes)
-theme_counts = cached(explore.theme_counts)
-theme_items = cached(explore.theme_items)
+theme_scopes = cached(theme_reads.theme_scopes)
+theme_counts = cached(theme_reads.theme_counts)
+theme_items = cached(theme_reads.theme_items)
 
 HEATMAP = "themes-heatmap"
 # The drill-down's two boxes, one pair per language (a box keeps the label it was drawn with).

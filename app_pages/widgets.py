@@ -17,9 +17,9 @@ from st_link_analysis import NodeStyle, st_link_analysis
 
 from app_pages.state import cached, database, driver, guarded, t
 from app_pages.text import plain
-from graph import explore, views
 from graph.errors import PlanGraphError
-from graph.explore import Subgraph
+from graph.explore import plans
+from graph.explore.graphs import GraphView, neighbours
 
 # Tableau 10: every label its own hue (Goal red, Measure orange: told apart at a glance).
 COLOURS = {
@@ -49,8 +49,8 @@ LAYOUT = {
 }
 PROFILE_PAGE = "app_pages/region.py"
 T = TypeVar("T")
-source_span = cached(views.source_span)
-region_names = cached(views.region_names)
+source_span = cached(plans.source_span)
+region_names = cached(plans.region_names)
 
 
 class _Style(NodeStyle):
@@ -74,7 +74,7 @@ def _size_class(degree: int) -> str:
     return f"deg{min(degree.bit_length(), len(SIZES)) - 1 if degree else 0}"
 
 
-def _elements(subgraph: Subgraph) -> tuple[dict[str, list[dict[str, object]]], dict[str, str]]:
+def _elements(subgraph: GraphView) -> tuple[dict[str, list[dict[str, object]]], dict[str, str]]:
     """Cytoscape elements whose data are words — the side panel shows them all — and the map
     from each node's shown id (its full name) back to its element id, for expanding it."""
     degree = Counter(end for e in subgraph.edges.values() for end in (e.start, e.end))
@@ -149,7 +149,7 @@ def _expand(key: str, widget_key: str) -> None:
     keys = st.session_state[f"{key}-ids"]
     wanted = [keys[i] for i in event["data"]["node_ids"] if i in keys]
     try:
-        more = explore.neighbours(driver(), wanted, database=database())
+        more = neighbours(driver(), wanted, database=database())
     except PlanGraphError as error:
         st.session_state[f"{key}-error"] = str(error)
         return
@@ -157,12 +157,12 @@ def _expand(key: str, widget_key: str) -> None:
     st.session_state[f"{key}-expanded"] = st.session_state.get(f"{key}-expanded", 0) + 1
 
 
-def _only(shown: Subgraph, labels: list[str]) -> Subgraph:
+def _only(shown: GraphView, labels: list[str]) -> GraphView:
     nodes = {k: n for k, n in shown.nodes.items() if n.label in labels}
-    return Subgraph(nodes, dict(shown.edges)).pruned()
+    return GraphView(nodes, dict(shown.edges)).pruned()
 
 
-def graph_view(subgraph: Subgraph, *, key: str, height: int = 520) -> Subgraph:
+def graph_view(subgraph: GraphView, *, key: str, height: int = 520) -> GraphView:
     """Draw ``subgraph`` with captions, sizes by degree and a legend in the interface language;
     a filter by label and a switch for relationship types above it. Expansions are kept until
     the page passes a different subgraph, and the view is laid out afresh (fitting the frame)
@@ -171,7 +171,7 @@ def graph_view(subgraph: Subgraph, *, key: str, height: int = 520) -> Subgraph:
     if st.session_state.get(f"{key}-base") != base:
         st.session_state[f"{key}-base"] = base
         st.session_state[f"{key}-graph"] = subgraph
-    whole: Subgraph = st.session_state[f"{key}-graph"]
+    whole: GraphView = st.session_state[f"{key}-graph"]
     if error := st.session_state.pop(f"{key}-error", None):
         st.error(error)
     present = sorted({n.label for n in whole.nodes.values()})
@@ -204,7 +204,7 @@ def graph_view(subgraph: Subgraph, *, key: str, height: int = 520) -> Subgraph:
     return shown
 
 
-def _legend(shown: Subgraph, labels: list[str]) -> None:
+def _legend(shown: GraphView, labels: list[str]) -> None:
     size = f"{len(shown.nodes)} {t('nodes')}, {len(shown.edges)} {t('relationships')}"
     legend = " ".join(
         f"<span style='color:{COLOURS.get(label, OTHER)}'>●</span> {escape(t(f'label_{label}'))}"
@@ -214,7 +214,7 @@ def _legend(shown: Subgraph, labels: list[str]) -> None:
     st.caption(t("graph_help"))
 
 
-def _profile_links(shown: Subgraph, *, key: str) -> None:
+def _profile_links(shown: GraphView, *, key: str) -> None:
     """Open the profile of a region in the view: only regions with a plan have one."""
     with_plan = {row["name"] for row in region_names()}
     regions = sorted({n.name for n in shown.nodes.values() if n.label == "Region"} & with_plan)
@@ -241,14 +241,14 @@ def remembered_choice(label: str, options: dict[str, str], *, key: str) -> str:
     on another page (a region opened from a graph view)."""
     values = list(options)
     wanted = st.session_state.get(key)
-    chosen: str = st.selectbox(
+    chosen = st.selectbox(
         label,
         values,
         index=values.index(wanted) if wanted in values else 0,
-        format_func=options.get,
+        format_func=options.__getitem__,
     )
     st.session_state[key] = chosen
-    return chosen
+    return chosen or ""  # None only when there is nothing to choose
 
 
 def open_profile(region: str) -> None:

@@ -4,8 +4,9 @@
     python -m bench.analysts --quick          # 20 analysts for 5 s; the README is left alone
     python -m bench.analysts --users 20 --seconds 60 [--think S] [--json PATH]
 
-Loads corpus/ into its own Neo4j (``.data/neo4j-analysts``, Bolt port 7691; started here and
-stopped at the end when it was not already running), then runs the saved queries
+Loads corpus/ into its own Neo4j (``.data/neo4j-analysts``, Bolt port 7691 or
+$PLANGRAPH_ANALYSTS_BOLT_PORT; started here and stopped at the end when it was not already running;
+bench/common.py), then runs the saved queries
 (graph.queries) first as one analyst, for the baseline, and then as ``--users`` analysts at once,
 each a thread with its own sequence of queries and parameters, all sharing one driver as the app
 does. Reports throughput, p50/p95 latency, their ratio and the errors; exits with status 1 when
@@ -18,12 +19,9 @@ import argparse
 import json
 import os
 import random
-import re
-import statistics
 import threading
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +29,15 @@ from typing import Any
 
 from neo4j import Driver
 
-from graph import server
+from bench.common import (
+    README,
+    own_server,
+    percentile,
+    server_env,
+    settings_of,
+    update_readme_block,
+)
+from bench.report import analysts_markdown, analysts_section
 from graph.analysis import derive
 from graph.build import build_batch
 from graph.console import ConsoleError, run_console_query
@@ -39,23 +45,11 @@ from graph.cypher import CLEAR_DATABASE
 from graph.db import connect, read
 from graph.neo4j_writer import apply_schema, write_document
 from graph.queries import Parameter, SavedQuery, choices, list_queries, run_query
-from graph.settings import REPO_ROOT, Settings, load_settings
+from graph.settings import REPO_ROOT
 from ingest.pipeline import extract_file
 
 CORPUS = REPO_ROOT / "corpus"
-README = REPO_ROOT / "README.md"
-README_BLOCK = re.compile(r"(<!-- reliability:start -->\n).*?(\n<!-- reliability:end -->)", re.S)
-SERVER_ENV = {
-    "PLANGRAPH_DATA_DIR": str(REPO_ROOT / ".data" / "neo4j-analysts"),
-    "PLANGRAPH_BOLT_PORT": os.environ.get("PLANGRAPH_ANALYSTS_BOLT_PORT", "7691"),
-    "PLANGRAPH_NEO4J_HEAP": "1g",
-    "PLANGRAPH_NEO4J_PAGECACHE": "256m",
-    # Empty values win over .env: always this bench's own local server and its own password.
-    "NEO4J_URI": "",
-    "NEO4J_USER": "",
-    "NEO4J_PASSWORD": "",
-    "NEO4J_DATABASE": "",
-}
+SERVER_ENV = server_env("analysts", port="7691", heap="1g", pagecache="256m")
 MAX_P95_RATIO = 3.0
 THINK_S = 1.0  # an analyst reads a result before the next query; far less than people take
 SEED = 8
@@ -115,7 +109,7 @@ class Phase:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _arguments(argv)
-    settings = load_settings(env={**os.environ, **SERVER_ENV})
+    settings = settings_of(SERVER_ENV)
     with own_server(settings), connect(settings) as driver:
         documents = load_corpus(driver, database=settings.database)
         requests = build_requests(driver, database=settings.database, seed=SEED)
@@ -139,11 +133,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if attacker is not None:
                 hostile = attacker.finish()
     report = make_report(results, documents=documents, requests=requests, hostile=hostile)
-    print(markdown(report))
+    print(analysts_markdown(report))
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     if not args.quick:
-        update_readme(README, report)
+        update_readme_block(README, "reliability", analysts_section(report))
     return 0 if report["passed"] else 1
 
 
@@ -180,17 +174,6 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 # --- set-up ---------------------------------------------------------------------------------
-
-
-@contextmanager
-def own_server(settings: Settings) -> Iterator[None]:
-    """The bench's local server: started if needed, stopped at the end if started here."""
-    started = not server.start(settings).already_running
-    try:
-        yield
-    finally:
-        if started:
-            server.stop(settings)
 
 
 def load_corpus(driver: Driver, *, database: str) -> int:
@@ -369,11 +352,7 @@ def summarise(samples: Sequence[Sample], *, users: int, think: float, seconds: f
 
 
 def _percentile_ms(values: Sequence[float], percent: int) -> float:
-    if not values:
-        return 0.0
-    if len(values) == 1:
-        return round(values[0] * 1000, 1)
-    return round(statistics.quantiles(values, n=100, method="inclusive")[percent - 1] * 1000, 1)
+    return round(percentile(values, percent) * 1000, 1)
 
 
 # --- report ---------------------------------------------------------------------------------
@@ -403,84 +382,6 @@ def make_report(
         "hostile": hostile,
         "passed": ratio <= MAX_P95_RATIO and errors == 0 and safe,
     }
-
-
-def markdown(report: dict[str, Any]) -> str:
-    names = [name for name in ("single", "concurrent", "stress") if name in report]
-    phases = [report[name] for name in names]
-    users = report["concurrent"]["users"]
-    headings = {
-        "single": "1 analyst (baseline)",
-        "concurrent": f"{users} analysts",
-        "stress": f"{users} analysts, no pause (stress)",
-    }
-    rows = [
-        ("pause between queries (s, mean)", "think_s"),
-        ("run length (s)", "seconds"),
-        ("queries run", "requests"),
-        ("throughput (queries/s)", "throughput"),
-        ("p50 latency (ms)", "p50_ms"),
-        ("p95 latency (ms)", "p95_ms"),
-        ("errors", "errors"),
-    ]
-    lines = [
-        "| | " + " | ".join(headings[name] for name in names) + " |",
-        "|---" * (len(names) + 1) + "|",
-        *(f"| {label} | " + " | ".join(str(p[key]) for p in phases) + " |" for label, key in rows),
-        "",
-        f"p95 with {users} analysts is **{report['p95_ratio']}×** the single-analyst p95 "
-        f"(limit {report['max_p95_ratio']:g}×), {report['errors']} errors: "
-        f"**{'pass' if report['passed'] else 'FAIL'}**. {report['queries']} saved queries with "
-        f"{report['parameter_sets']} parameter sets on the {report['documents']} sample plans, "
-        f"each analyst a thread, one shared driver as in the app, {report['cores']} cores shared "
-        f"with Neo4j; {report['date']}, `python -m bench.analysts`.",
-    ]
-    hostile = report.get("hostile")
-    if hostile:
-        outcomes = ", ".join(f"{kind} {n}" for kind, n in hostile["outcomes"].items())
-        lines += [
-            "",
-            f"During the {users}-analyst run one more analyst sent {hostile['runs']} heavy or "
-            f"forbidden queries through the console (memory bomb, runaway and cartesian queries, "
-            f"LOAD CSV, SHOW/TERMINATE TRANSACTIONS, SHOW SETTINGS): {outcomes}; server up at the "
-            f"end: **{'yes' if hostile['server_up'] else 'NO'}**.",
-        ]
-        lines += [f"- unexpected: {message}" for message in hostile["unexpected"]]
-    for phase in phases:
-        lines += [f"- error: {message}" for message in phase["error_messages"]]
-    return "\n".join(lines)
-
-
-GUARANTEES = """What `tests/reliability/` checks, besides the load above:
-
-- **Bad input** through `python -m ingest load`: a document with no structure, the same plan under
-  two names and a plan whose region cannot be resolved load in one batch with a good plan, without
-  a traceback; nothing is invented for the first, the second is written once (loading the batch
-  again leaves everything unchanged), the third keeps its structure without a region, and what the
-  graph held before is untouched. A 50 MB text gets one line (a plan holds at most 1,000,000
-  characters) and the rest of its batch still loads; empty, binary, mislabelled, truncated,
-  encrypted and scanned files get one line each too (`tests/ingest/test_read.py`).
-- **Hypothesis**: arbitrary bytes and text (CJK, full-width punctuation, 一、（一）1. numbering,
-  《》 and “” quotes, traditional characters, control characters) never make the readers, the
-  normaliser, the parser or the whole extraction raise anything but the project's own errors;
-  every span lies inside the text and cuts out its evidence; extracting twice, or under another
-  hash seed, gives the same result.
-- **Server faults**: with Neo4j away `ingest load` and `graph query` exit non-zero with one line,
-  the app says so instead of failing and works again once the server is back; a restart in the
-  middle of a load is ridden out (`tests/graph/test_server_faults.py`).
-- **Read-only queries**: saved queries, the console and the app's reads run in read transactions,
-  so the server refuses any write smuggled into them; values travel only as parameters; no
-  credential is kept in the repository and Docker takes its password from the environment.
-- **Docker**: `.dockerignore` keeps `.env`, `.data/` and caches out of the image."""
-
-
-def update_readme(path: Path, report: dict[str, Any]) -> None:
-    section = markdown(report) + "\n\n" + GUARANTEES
-    text = path.read_text(encoding="utf-8")
-    updated, found = README_BLOCK.subn(lambda m: m.group(1) + section + m.group(2), text)
-    if found != 1:
-        raise SystemExit(f"{path.name} has no reliability section to update")
-    path.write_text(updated, encoding="utf-8")
 
 
 if __name__ == "__main__":

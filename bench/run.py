@@ -7,8 +7,9 @@ Generates the synthetic corpus (bench.generate, fixed seed) into a temporary fol
 in one process and with every core, loads it with the project's batched writer (and, on a
 subset, one query per row for comparison), derives the analysis structure and times every saved
 query, at 100, 1,000 and all plans. It runs its own Neo4j (``.data/neo4j-bench``, Bolt port
-7690), empties it between sizes and stops it at the end when it started it. The full run writes
-bench/results.json, bench/results.md and the benchmark section of the README.
+7690 or $PLANGRAPH_BENCH_BOLT_PORT; bench/common.py), empties it between sizes and stops it at the
+end when it started it. The full run writes bench/results.json, bench/results.md and the
+benchmark section of the README.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from __future__ import annotations
 import argparse
 import fcntl
 import json
-import math
 import multiprocessing
 import os
 import pickle
@@ -41,8 +41,18 @@ from typing import Any, LiteralString, TypeVar, cast
 from neo4j import Driver, ManagedTransaction
 
 import graph.analysis.measures as measure_similarity
+from bench.common import (
+    DERIVE_BUDGET_S,
+    DERIVE_MEMORY_CAP,
+    README,
+    own_server,
+    percentile,
+    server_env,
+    settings_of,
+    update_readme_block,
+)
 from bench.generate import generate
-from graph import server
+from bench.report import end_to_end, national_markdown, readme_section, targets
 from graph.analysis import Pair, derive, similar_pairs, similar_pairs_bruteforce
 from graph.analysis.similarity import Item
 from graph.batch import GraphBatch, NodeRow, RelRow
@@ -52,7 +62,7 @@ from graph.db import connect, read
 from graph.neo4j_writer import GROUP_DOCUMENTS, apply_schema, write_documents
 from graph.queries import SavedQuery, choices, list_queries, run_query
 from graph.schema import REL_BY_TYPE
-from graph.settings import REPO_ROOT, Settings, load_settings
+from graph.settings import REPO_ROOT, Settings
 from ingest.pipeline import extract_file
 
 T = TypeVar("T")
@@ -60,27 +70,13 @@ T = TypeVar("T")
 BENCH_DIR = REPO_ROOT / "bench"
 RESULTS = BENCH_DIR / "results.json"
 QUICK_RESULTS = BENCH_DIR / "results-quick.json"
-README = REPO_ROOT / "README.md"
-README_BLOCK = re.compile(r"(<!-- bench:start -->\n).*?(\n<!-- bench:end -->)", re.S)
 SEED = 7
 SIZES = (100, 1000)  # and every plan
 QUICK_DOCUMENTS = 100
 WRITER_ROUNDS = 3
 DEFAULTS_EVERY = 4  # runs of a saved query: one in four with its default parameters
-DERIVE_BUDGET_S = 1200.0  # twice the end-to-end target: enough to tell "too slow" apart
-DERIVE_MEMORY_CAP = 16 * 2**30  # address space of the analysis process (24 GB machine)
 NEO4J_HEAP, NEO4J_PAGECACHE = "2g", "2g"
-SERVER_ENV = {
-    "PLANGRAPH_DATA_DIR": str(REPO_ROOT / ".data" / "neo4j-bench"),
-    "PLANGRAPH_BOLT_PORT": "7690",
-    "PLANGRAPH_NEO4J_HEAP": NEO4J_HEAP,
-    "PLANGRAPH_NEO4J_PAGECACHE": NEO4J_PAGECACHE,
-    # Empty values win over .env: always the bench's own local server and its own password.
-    "NEO4J_URI": "",
-    "NEO4J_USER": "",
-    "NEO4J_PASSWORD": "",
-    "NEO4J_DATABASE": "",
-}
+SERVER_ENV = server_env("bench", port="7690", heap=NEO4J_HEAP, pagecache=NEO4J_PAGECACHE)
 # Appended to a list property without duplicates, as the batched writer does (graph.cypher).
 ADD_SOURCE = (
     "CASE WHEN $doc IN coalesce({v}.sources, []) THEN {v}.sources "
@@ -141,21 +137,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = run(plan)
     plan.out.parent.mkdir(parents=True, exist_ok=True)
     plan.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    table = markdown(results)
+    table = national_markdown(results)
     plan.out.with_suffix(".md").write_text(table + "\n", encoding="utf-8")
     if plan.national:
-        update_readme(README, results)
+        update_readme_block(README, "bench", readme_section(results))
     print(table)
     return 0
-
-
-def update_readme(readme: Path, results: Mapping[str, Any]) -> None:
-    text = readme.read_text(encoding="utf-8")
-    section = readme_section(results)
-    updated, found = README_BLOCK.subn(lambda m: m.group(1) + section + m.group(2), text)
-    if found != 1:
-        raise SystemExit(f"{readme} has no <!-- bench:start --> … <!-- bench:end --> block")
-    readme.write_text(updated, encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------- the run
@@ -269,20 +256,11 @@ def extract_in_pool(corpus: Corpus, workers: int) -> None:
 # ------------------------------------------------------------------- the bench's Neo4j
 
 
-def bench_settings() -> Settings:
-    return load_settings(env={**os.environ, **SERVER_ENV})
-
-
 @contextmanager
 def bench_server() -> Iterator[Settings]:
-    settings = bench_settings()
-    with only_benchmark(server_dir(settings)):
-        started_here = not server.start(settings).already_running
-        try:
-            yield settings
-        finally:
-            if started_here:
-                server.stop(settings)
+    settings = settings_of(SERVER_ENV)
+    with only_benchmark(server_dir(settings)), own_server(settings):
+        yield settings
 
 
 @contextmanager
@@ -551,12 +529,6 @@ def parameter_sets(
     ]  # fmt: skip
 
 
-def percentile(values: Sequence[float], pct: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
-
-
 # ------------------------------------------------------------- batched vs one row a query
 
 
@@ -688,185 +660,6 @@ def status_kb(field: str, pid: int | None = None) -> int:
         return 0
     found = re.search(rf"^{field}:\s+(\d+) kB", status, re.M)
     return int(found.group(1)) if found else 0
-
-
-# ------------------------------------------------------------------- targets and tables
-
-
-def end_to_end(results: Mapping[str, Any]) -> float:
-    """Extraction with every core, loading and the analysis step, for the whole corpus (a lower
-    bound when the analysis did not finish)."""
-    national = results["sizes"][-1]
-    extract_s = results["extract"]["all_cores_seconds"]
-    return round(extract_s + national["load_seconds"] + national["derive_seconds"], 1)
-
-
-def doubling_factor(similarity: Sequence[Mapping[str, Any]]) -> float | None:
-    """How much longer similarity detection takes when the plans double, from the two largest
-    sizes where it finished (t ∝ n^k, so doubling multiplies the time by 2^k)."""
-    finished = [entry for entry in similarity if entry["finished"]]
-    if len(finished) < 2 or finished[-2]["seconds"] <= 0:
-        return None
-    small, large = finished[-2], finished[-1]
-    k = math.log(large["seconds"] / small["seconds"]) / math.log(
-        large["documents"] / small["documents"]
-    )
-    return round(2**k, 2)
-
-
-def targets(results: Mapping[str, Any]) -> list[dict[str, Any]]:
-    return [
-        end_to_end_target(results),
-        queries_target(results),
-        {"target": "batched loading ≥ 10× naive", "measured": f"{results['load']['ratio']:.1f}×",
-         "met": results["load"]["ratio"] >= 10},
-        similarity_target(results["similarity"]),
-        {"target": "Python peak ≤ 2 GB", "measured": f"{results['python_peak_mb']:,.0f} MB",
-         "met": results["python_peak_mb"] <= 2048},
-    ]  # fmt: skip
-
-
-def end_to_end_target(results: Mapping[str, Any]) -> dict[str, Any]:
-    seconds, outcome = results["end_to_end_seconds"], results["sizes"][-1]["derive_outcome"]
-    finished = outcome == "finished"
-    measured = f"{seconds / 60:.1f} min" if finished else f"> {seconds / 60:.1f} min ({outcome})"
-    return {
-        "target": "extract + load + derive of the whole corpus ≤ 10 min on 2 cores",
-        "measured": measured,
-        "met": finished and seconds <= 600,
-    }
-
-
-def queries_target(results: Mapping[str, Any]) -> dict[str, Any]:
-    documents = str(results["corpus"]["documents"])
-    name, worst = max(results["queries"].items(), key=lambda kv: kv[1][documents]["p95_ms"])
-    return {
-        "target": "every saved query p95 ≤ 250 ms at national scale",
-        "measured": f"worst {worst[documents]['p95_ms']:,.0f} ms (`{name}`)",
-        "met": worst[documents]["p95_ms"] <= 250,
-    }
-
-
-def similarity_target(similarity: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    doubling = doubling_factor(similarity)
-    finished = all(entry["finished"] for entry in similarity)
-    measured = "—" if doubling is None else f"{doubling:.2f}×"
-    if not finished:
-        measured += " (the largest size did not finish)"
-    return {
-        "target": "similarity: doubling the plans < 3× the time",
-        "measured": measured,
-        "met": finished and doubling is not None and doubling < 3,
-    }
-
-
-def markdown(results: Mapping[str, Any]) -> str:
-    parts = [figures_table(results), queries_table(results), targets_table(results)]
-    return "\n\n".join(parts[:2] + analysis_notes(results) + parts[2:])
-
-
-def analysis_notes(results: Mapping[str, Any]) -> list[str]:
-    """A word on every size where the analysis step did not finish: the queries ran without
-    part of the derived relationships."""
-    notes = []
-    for size in results["sizes"]:
-        if size["derive_outcome"] == "finished":
-            continue
-        held = ", ".join(f"{t} {n:,}" for t, n in sorted(size["derived_in_graph"].items()))
-        notes.append(
-            f"At {size['documents']:,} plans the analysis step stopped ({size['derive_outcome']}, "
-            f"limits {DERIVE_BUDGET_S / 60:.0f} min and {DERIVE_MEMORY_CAP / 2**30:.0f} GB); the "
-            f"saved queries ran on a graph holding only these derived relationships: "
-            f"{held or 'none'}."
-        )
-    return notes
-
-
-def figures_table(results: Mapping[str, Any]) -> str:
-    corpus, extract, load = results["corpus"], results["extract"], results["load"]
-    subset, brute = load["subset"], results["similarity_vs_bruteforce"]
-    peaks = results["python_peak_by_process_mb"]
-    lines = [
-        "| measure | value |",
-        "|---|---|",
-        f"| corpus | {corpus['documents']:,} plans, {corpus['chars']:,} characters |",
-        f"| extraction, one process ({extract['one_process_documents']} plans) | "
-        f"{extract['chars_per_s_one_process']:,} chars/s, {extract['docs_per_s_one_process']} "
-        "plans/s |",
-        f"| extraction, {extract['workers']} processes (every plan) | "
-        f"{extract['chars_per_s_all_cores']:,} chars/s, {extract['docs_per_s_all_cores']} "
-        f"plans/s, {extract['all_cores_seconds']:,.0f} s |",
-        f"| loading, batched writer (every plan) | {load['rows_per_s_batched']:,} nodes+rels/s |",
-        f"| loading, {subset['documents']} plans: batched / one query per row | "
-        f"{subset['batched_rows_per_s']:,} / {subset['naive_rows_per_s']:,} nodes+rels/s "
-        f"({load['ratio']}×) |",
-    ]
-    lines += [size_row(size) for size in results["sizes"]]
-    lines += [similarity_row(entry) for entry in results["similarity"]]
-    lines += [
-        f"| LSH vs brute force, {brute['measures']:,} measures | {brute['ratio']}× faster, "
-        f"recall {brute['recall']} |",
-        f"| end to end (extract + load + analysis) | {results['end_to_end_seconds']:,.0f} s |",
-        f"| Python peak (main / extraction worker / analysis) | {peaks['main']:,.0f} / "
-        f"{peaks['extraction_worker']:,.0f} / {peaks['analysis']:,.0f} MB |",
-        f"| Neo4j store on disk | {results['neo4j_store_mb']:,.0f} MB |",
-    ]
-    return "\n".join(lines)
-
-
-def size_row(size: Mapping[str, Any]) -> str:
-    derive = f"{size['derive_seconds']:,.0f} s"
-    if size["derive_outcome"] != "finished":
-        derive = f"stopped after {derive} ({size['derive_outcome']})"
-    return (
-        f"| {size['documents']:,} plans: load, analysis step | {size['load_seconds']:,.0f} s "
-        f"({size['load_rows_per_s']:,} nodes+rels/s), {derive} |"
-    )
-
-
-def similarity_row(entry: Mapping[str, Any]) -> str:
-    done = "" if entry["finished"] else "not finished after "
-    return (
-        f"| similar measures, {entry['documents']:,} plans ({entry['measures']:,} measures) | "
-        f"{done}{entry['seconds']:,.1f} s, peak +{entry['peak_mb']:,.0f} MB |"
-    )
-
-
-def queries_table(results: Mapping[str, Any]) -> str:
-    sizes = [str(size["documents"]) for size in results["sizes"]]
-    header = "| saved query | " + " | ".join(f"{int(s):,} plans p50 / p95 ms" for s in sizes)
-    lines = [header + " |", "|---|" + "---|" * len(sizes)]
-    for name, by_size in sorted(results["queries"].items()):
-        cells = [f"{by_size[s]['p50_ms']:,.0f} / {by_size[s]['p95_ms']:,.0f}" for s in sizes]
-        lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
-    return "\n".join(lines)
-
-
-def targets_table(results: Mapping[str, Any]) -> str:
-    lines = ["| target | measured | |", "|---|---|---|"]
-    for row in results["targets"]:
-        mark = "met" if row["met"] else "missed"
-        lines.append(f"| {row['target']} | {row['measured']} | {mark} |")
-    return "\n".join(lines)
-
-
-def readme_section(results: Mapping[str, Any]) -> str:
-    machine = results["machine"]
-    return "\n".join(
-        [
-            "```bash",
-            "python -m bench.run            # the national corpus: bench/results.json, results.md",
-            "python -m bench.run --quick    # about 100 plans, bench/results-quick.json",
-            "```",
-            "",
-            f"Measured on {machine['date']} on {machine['cores']} cores (Python "
-            f"{machine['python']}, Neo4j heap {machine['neo4j_heap']}, page cache "
-            f"{machine['neo4j_pagecache']}, load average {results['load_average_before'][0]:.1f} "
-            "at the start) with the synthetic corpus of `bench/generate.py`.",
-            "",
-            markdown(results),
-        ]
-    )
 
 
 if __name__ == "__main__":

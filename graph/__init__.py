@@ -1,1 +1,4 @@
-"""The graph layer: schema, graph building, Neo4j server and writer, exports and queries."""
+"""The graph side: extractions built into graph batches and loaded into Neo4j (build, schema,
+writer, load), the local server, the saved queries, search, the derived structure (analysis/),
+exports, what the app reads (explore/) and the command line (cli/). It imports ingest; ingest never
+imports it."""

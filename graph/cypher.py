@@ -67,7 +67,7 @@ RETURN doc.id AS id, d IS NOT NULL AS stored, d.batch_hash AS batch_hash,
 
 
 # Documents written whose derived structure is not yet rebuilt: the analysis clears the mark
-# when it has finished (graph/analysis/queries.py), so a load killed in between is completed by
+# when it has finished (graph/analysis/statements.py), so a load killed in between is completed by
 # the next one.
 MARK_ANALYSIS_PENDING = (
     "UNWIND $docs AS id MATCH (d:Document {id: id}) SET d.analysis_pending = true"

@@ -1,10 +1,9 @@
 """Saved queries: queries/<name>.cypher with queries/<name>.yml beside it (titles, description,
 typed parameters with defaults, what the columns mean). All read-only and parameterised; the CLI
-and the app build their forms and tables from the metadata."""
+(graph/cli/query.py) and the app build their forms and tables from the metadata."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 from collections.abc import Mapping
@@ -16,9 +15,9 @@ import yaml
 from neo4j import Driver
 
 from graph.csv_out import csv_text
-from graph.db import connect, read_capped
+from graph.db import read_capped
 from graph.errors import ConfigError, GraphError
-from graph.settings import REPO_ROOT, load_settings
+from graph.settings import REPO_ROOT
 
 QUERIES_DIR = REPO_ROOT / "queries"
 TYPES = {"string": str, "integer": int, "float": float, "boolean": bool}
@@ -198,29 +197,3 @@ def readme_section() -> str:
         params = ", ".join(f"`{p.name}` ({p.type}, default `{p.default}`)" for p in q.parameters)
         lines.append(f"| `{q.name}` | {q.title} — {q.title_en} | {params or '—'} |")
     return "\n".join(lines)
-
-
-def add_query_commands(commands: Any) -> None:
-    query = commands.add_parser("query", help="run a saved query (see --list)")
-    query.add_argument("name", nargs="?", metavar="NAME")
-    query.add_argument("--list", action="store_true", help="list the saved queries")
-    query.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE")
-    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    query.set_defaults(handler=_run_command)
-
-
-def _run_command(args: argparse.Namespace) -> int:
-    from graph.export.cli import parse_params
-
-    if args.list or not args.name:
-        for q in list_queries():
-            usage = " ".join(f"-p {p.name}={p.default}" for p in q.parameters)
-            print(f"{q.name}\t{q.title} / {q.title_en}\t{usage}")
-        return 0
-    saved = get_query(args.name)
-    params = coerce_params(saved, parse_params(args.param))
-    settings = load_settings()
-    with connect(settings) as driver:
-        result = run_query(driver, saved, params, database=settings.database)
-    print(format_result(result, args.format))
-    return 0

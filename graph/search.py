@@ -1,10 +1,10 @@
 """Full-text search over the plans: the saved query ``search`` (queries/search.cypher, which reads
 the CJK full-text index ``plan_text``), each hit cut down to the sentence that holds it with the
-words marked, and ``python -m graph search``. Plain functions over a driver; no Streamlit here."""
+words marked (``python -m graph search`` is graph/cli/search.py). Plain functions over a driver; no
+Streamlit here."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 from collections.abc import Sequence
@@ -13,11 +13,11 @@ from typing import Any
 
 from neo4j import Driver
 
-from graph.db import connect, read
+from graph.db import read
 from graph.errors import GraphError
-from graph.queries import get_query, run_query
+from graph.explore.cypher import REGIONS, THEMES
+from graph.queries import QueryResult, format_result, get_query, run_query
 from graph.schema import TEXT_INDEX
-from graph.settings import load_settings
 
 KINDS = ("goal", "measure", "target", "text")
 RESPONSIBLE = ("", "named", "none")
@@ -25,15 +25,11 @@ _SENTENCE_END = "。！？；!?;\n"
 _REACH = 80  # at most this many characters of a sentence either side of the hit
 
 
-# What the filters offer: the regions with a plan and those above them, the years, the themes.
-FILTER_REGIONS = """
-MATCH (:Document)-[:FOR_REGION]->(:Region)-[:PART_OF*0..]->(a:Region)
-RETURN DISTINCT a.id AS adcode, a.name AS name ORDER BY adcode
-"""
+# What the filters offer: the regions with a plan and those above them, the years, the themes
+# (REGIONS and THEMES are explore's).
 FILTER_YEARS = """
 MATCH (d:Document) WHERE d.year IS NOT NULL RETURN DISTINCT d.year AS year ORDER BY year DESC
 """
-FILTER_THEMES = "MATCH (t:Theme) RETURN t.id AS id, t.label AS label, t.label_en AS label_en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +42,8 @@ class Filters:
 def filters(driver: Driver, *, database: str) -> Filters:
     """The choices of the search filters."""
     years = [row["year"] for row in read(driver, FILTER_YEARS, database=database)]
-    themes = read(driver, FILTER_THEMES, database=database)
-    return Filters(read(driver, FILTER_REGIONS, database=database), years,
+    themes = read(driver, THEMES, database=database)
+    return Filters(read(driver, REGIONS, database=database), years,
                    sorted(themes, key=lambda row: row["id"]))  # fmt: skip
 
 
@@ -184,33 +180,7 @@ def rows(result: SearchResult) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def add_search_command(commands: Any) -> None:
-    command = commands.add_parser("search", help="full-text search over the plans")
-    command.add_argument("text", metavar="TEXT", help="words, all of which must occur")
-    command.add_argument("--region", default="", help="name or adcode; the regions under it too")
-    command.add_argument("--year", type=int, default=0)
-    command.add_argument("--theme", default="", help="theme label or id")
-    command.add_argument("--kind", action="append", choices=KINDS, default=[])
-    command.add_argument("--responsible", choices=["named", "none"], default="")
-    command.add_argument("--limit", type=int, default=200)
-    command.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    command.set_defaults(handler=_search_command)
-
-
-def _search_command(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    with connect(settings) as driver:
-        result = search(
-            driver, args.text, database=settings.database, region=args.region, year=args.year,
-            theme=args.theme, kinds=args.kind, responsible=args.responsible, limit=args.limit,
-        )  # fmt: skip
-    print(format_hits(result, args.format))
-    return 0
-
-
 def format_hits(result: SearchResult, fmt: str) -> str:
-    from graph.queries import QueryResult, format_result
-
     table = rows(result)
     if fmt == "json":  # the words found, as character ranges of the sentence
         for row, hit in zip(table, result.hits, strict=True):

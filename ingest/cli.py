@@ -2,13 +2,16 @@
 
 extract prints one JSON object per document (JSON Lines, input order) as the extraction contract
 describes; a file that cannot be read gets one line on stderr and the exit status becomes 1, while
-the other files are still printed. load writes the documents into Neo4j; evaluate scores the
-extraction against the hand-made gold files.
+the other files are still printed. evaluate scores the extraction against the hand-made gold files.
+load writes the documents into Neo4j: it is `python -m graph load`, kept here as an alias. Loading
+is a step of the graph side, which this package does not import, so the alias hands the arguments
+to that command by its module name.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Sequence
@@ -17,9 +20,12 @@ from typing import Any
 
 from ingest.contract import to_contract
 from ingest.errors import PlanGraphError
+from ingest.evaluate import __doc__ as evaluate_doc
+from ingest.evaluate import evaluate, format_report, read_predictions
 from ingest.pipeline import Failure, expand_paths, extract_many
 
-GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
+LOAD_COMMAND = "graph.cli"  # `python -m ingest load` is `python -m graph load`
+GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "golden" / "annotations"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,7 +63,8 @@ def _parser() -> argparse.ArgumentParser:
         "--gold",
         type=Path,
         default=GOLD_DIR,
-        help="tests/gold (default) or a folder in the dev set's format (../shared/devset/gold)",
+        help="tests/golden/annotations (default) or a folder in the dev set's format "
+        "(../shared/devset/gold)",
     )
     evaluate.add_argument("--verbose", "-v", action="store_true", help="list misses and extras")
     evaluate.set_defaults(handler=_evaluate)
@@ -76,20 +83,12 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _load(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
-    from ingest.load import load_paths  # the composition root that reaches the graph layer
-
-    paths = expand_paths(args.paths)
-    with tqdm(total=len(paths), unit="doc", disable=args.no_progress) as bar:
-        summary = load_paths(paths, progress=lambda done, total, name: bar.update(1))
-    print(summary.render())
-    return 1 if summary.failures else 0
+    graph_cli = importlib.import_module(LOAD_COMMAND)
+    flags = ["--no-progress"] if args.no_progress else []
+    return int(graph_cli.main(["load", *flags, *map(str, args.paths)]))
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from ingest.evaluate import evaluate, format_report
-
     predictions: list[dict[str, Any]] = []
     beside = args.gold.parent / "docs"
     corpus = Path(__file__).resolve().parent.parent / "corpus"
@@ -102,3 +101,16 @@ def _evaluate(args: argparse.Namespace) -> int:
     report = evaluate(predictions, args.gold)
     print(format_report(report, verbose=args.verbose))
     return 0
+
+
+def score_saved(argv: Sequence[str] | None = None) -> int:
+    """`python -m ingest.evaluate FILE [--gold DIR] [--verbose]`: score saved `ingest extract`
+    output (FILE, or - for stdin); exit status 1 when a kind falls below its floor."""
+    parser = argparse.ArgumentParser(prog="python -m ingest.evaluate", description=evaluate_doc)
+    parser.add_argument("predictions", type=Path, help="JSON Lines from `python -m ingest extract`")
+    parser.add_argument("--gold", type=Path, default=GOLD_DIR)
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    report = evaluate(read_predictions(args.predictions), args.gold)
+    print(format_report(report, verbose=args.verbose))
+    return 0 if report.meets_floors() else 1

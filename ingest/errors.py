@@ -1,5 +1,7 @@
-"""The project's one error hierarchy. Library code raises these; the CLI and the app turn them into
-one-line messages. Each error carries the context (file, stage) needed to act on it."""
+"""The project's one error hierarchy: its base and the errors of reading and extraction
+(graph.errors adds those of Neo4j; it imports this module, never the other way round). Library code
+raises these; the CLI and the app turn them into one-line messages. Each error carries the context
+(file, stage) needed to act on it."""
 
 from __future__ import annotations
 
@@ -30,7 +32,3 @@ class ExtractError(PlanGraphError):
 
 class ConfigError(PlanGraphError):
     """Settings, rule or gazetteer files are missing or invalid."""
-
-
-class GraphError(PlanGraphError):
-    """Neo4j could not be reached, refused a query, or a batch does not fit the schema."""

@@ -1,15 +1,17 @@
-"""Score extractions against the hand-made gold annotations in ``tests/gold``.
+"""Score extractions against the hand-made gold annotations in ``tests/golden/annotations``.
 
 Each prediction is one extraction dict (the JSON contract); it is paired with the gold file whose
 ``source`` has the same file name. Every kind is matched one-to-one, best pair first, and scored by
 micro-averaged precision, recall and F1 over all gold documents.
 
-    python -m ingest.evaluate extractions.jsonl [--gold tests/gold] [--verbose]
+    python -m ingest.evaluate extractions.jsonl [--gold tests/golden/annotations] [--verbose]
+
+(the command line of both is ingest/cli.py).
 """
 
 from __future__ import annotations
 
-import argparse
+import importlib
 import json
 import re
 import sys
@@ -443,16 +445,5 @@ def read_predictions(path: Path) -> list[dict[str, Any]]:
         raise ReadError(f"cannot read predictions: {e}", source=str(path)) from e
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ingest.evaluate", description=__doc__)
-    parser.add_argument("predictions", type=Path, help="JSON Lines from `python -m ingest extract`")
-    parser.add_argument("--gold", type=Path, default=Path("tests/gold"))
-    parser.add_argument("--verbose", action="store_true")
-    args = parser.parse_args(argv)
-    report = evaluate(read_predictions(args.predictions), args.gold)
-    print(format_report(report, verbose=args.verbose))
-    return 0 if report.meets_floors() else 1
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+if __name__ == "__main__":  # the command is ingest/cli.py's; this module parses no arguments
+    raise SystemExit(importlib.import_module("ingest.cli").score_saved())

@@ -21,6 +21,7 @@ RETURN DISTINCT r.name AS region, parent.name AS parent_region,
          UNION
          MATCH (unit:Institution)-[duty:RESPONSIBLE_FOR]->(owner)
          RETURN unit.name + ' (' + duty.role + ', ' + duty.source + ')' AS unit
-       } AS responsible
+       } AS responsible,
+       item.id AS id
 ORDER BY region, goal
 LIMIT $limit

@@ -18,6 +18,16 @@ from graph.neo4j_writer import apply_schema, write_document
 from graph.settings import REPO_ROOT, Settings, load_settings
 
 CORPUS = REPO_ROOT / "corpus"
+# A test that asks for one of these (itself or through another fixture) talks to the test server.
+SERVER_FIXTURES = {"neo4j_settings"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs the server `neo4j`, so that `pytest -m "not neo4j"` is a fast
+    tier that starts none."""
+    for item in items:
+        if SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.neo4j)
 
 
 def _test_settings() -> Settings:

@@ -27,6 +27,8 @@ def test_schema_tables_match_the_code() -> None:
         "python -m graph schema apply",
         "python -m ingest extract PATH...",
         "python -m ingest load PATH...",
+        "python -m graph load PATH...",
+        "python -m graph search",
         "python -m ingest evaluate",
         "python -m graph analyse",
         "python -m graph query --list",

@@ -13,7 +13,7 @@ from typing import Any
 
 from neo4j import Driver
 
-from graph.analysis import queries
+from graph.analysis import statements
 from graph.analysis.store import fetch, in_chunks, write, write_rows
 
 MAX_EVIDENCE = 3
@@ -69,20 +69,22 @@ def derive_adopts(driver: Driver, regions: Sequence[str], *, database: str) -> i
     """Remove and rebuild the ADOPTS of ``regions``; returns the number written."""
     written = 0
     for chunk in in_chunks(regions, 200):
-        mentions = fetch(driver, queries.ADOPTION_MENTIONS, database=database, regions=chunk)
-        cites = fetch(driver, queries.ADOPTION_CITES, database=database, regions=chunk)
+        mentions = fetch(driver, statements.ADOPTION_MENTIONS, database=database, regions=chunk)
+        cites = fetch(driver, statements.ADOPTION_CITES, database=database, regions=chunk)
         docs = sorted({row["doc"] for row in mentions})
         texts = {r["id"]: r["text"] or "" for r in _texts(driver, docs, database=database)}
         rows = adoption_rows(mentions, cites, texts)
-        write(driver, queries.DELETE_ADOPTS, database=database, regions=chunk)
-        for label in queries.ADOPTABLE:
+        write(driver, statements.DELETE_ADOPTS, database=database, regions=chunk)
+        for label in statements.ADOPTABLE:
             labelled = [row for row in rows if row["label"] == label]
-            written += write_rows(driver, queries.write_adopts(label), labelled, database=database)
+            written += write_rows(
+                driver, statements.write_adopts(label), labelled, database=database
+            )
     return written
 
 
 def _texts(driver: Driver, docs: Sequence[str], *, database: str) -> list[dict[str, Any]]:
-    return fetch(driver, queries.DOCUMENT_TEXTS, database=database, docs=list(docs))
+    return fetch(driver, statements.DOCUMENT_TEXTS, database=database, docs=list(docs))
 
 
 def _adoption(

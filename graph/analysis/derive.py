@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from neo4j import Driver
 
-from graph.analysis import queries
+from graph.analysis import statements
 from graph.analysis.adopts import derive_adopts
 from graph.analysis.measures import derive_measure_similarity
 from graph.analysis.regions import derive_region_similarity
@@ -58,7 +58,7 @@ def derive(
     docs = None if changed_docs is None else list(changed_docs)
     themes = load_themes()
     if changed_docs is None:
-        for statement in queries.DELETE_ORPHAN_DERIVED:
+        for statement in statements.DELETE_ORPHAN_DERIVED:
             write(driver, statement, database=database)
     written = {
         "themes": load_theme_nodes(driver, themes, database=database),
@@ -69,8 +69,8 @@ def derive(
     )
     written["about"] = derive_about(driver, docs, themes, database=database)
     written["focuses_on"] = derive_focus(driver, regions, database=database)
-    write(driver, queries.CLEAR_PENDING, database=database, docs=docs)
-    totals = fetch(driver, queries.COUNTS, database=database)[0]
+    write(driver, statements.CLEAR_PENDING, database=database, docs=docs)
+    totals = fetch(driver, statements.COUNTS, database=database)[0]
     return DeriveSummary(
         mode="full" if changed_docs is None else "incremental",
         regions=tuple(regions),
@@ -82,7 +82,7 @@ def derive(
 
 def pending_documents(driver: Driver, *, database: str) -> list[str]:
     """Documents written whose analysis has not finished (a load killed during it)."""
-    return [row["id"] for row in fetch(driver, queries.PENDING_DOCUMENTS, database=database)]
+    return [row["id"] for row in fetch(driver, statements.PENDING_DOCUMENTS, database=database)]
 
 
 def _similarity(
@@ -97,6 +97,6 @@ def _similarity(
 
 def _regions(driver: Driver, changed_docs: Sequence[str] | None, *, database: str) -> list[str]:
     if changed_docs is None:
-        return [row["id"] for row in fetch(driver, queries.PLAN_REGIONS, database=database)]
-    rows = fetch(driver, queries.AFFECTED_REGIONS, database=database, docs=list(changed_docs))
+        return [row["id"] for row in fetch(driver, statements.PLAN_REGIONS, database=database)]
+    rows = fetch(driver, statements.AFFECTED_REGIONS, database=database, docs=list(changed_docs))
     return sorted(rows[0]["ids"])

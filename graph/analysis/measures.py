@@ -10,7 +10,7 @@ from typing import Any
 
 from neo4j import Driver
 
-from graph.analysis import queries
+from graph.analysis import statements
 from graph.analysis.similarity import DEFAULT_THRESHOLD, Item, Pair, similar_pairs
 from graph.analysis.store import fetch, in_chunks, write, write_rows
 
@@ -41,7 +41,7 @@ def derive_measure_similarity(
     threshold: float = DEFAULT_THRESHOLD,
 ) -> MeasureSimilarity:
     """Rebuild the SIMILAR_TO of the measures of ``regions`` (all when None)."""
-    rows = fetch(driver, queries.MEASURES, database=database)
+    rows = fetch(driver, statements.MEASURES, database=database)
     items: list[Item] = [(r["id"], r["region"], r["text"] or "") for r in rows]
     focus = None if regions is None else _measures_of(rows, regions)
     pairs = similar_pairs(items, threshold=threshold, focus=focus)
@@ -49,7 +49,7 @@ def derive_measure_similarity(
     keys = {row["id"]: row["key"] for row in rows}
     written = write_rows(
         driver,
-        queries.WRITE_MEASURE_SIMILARITY,
+        statements.WRITE_MEASURE_SIMILARITY,
         [pair_row(p, keys) for p in pairs],
         database=database,
     )
@@ -73,7 +73,7 @@ def _measures_of(rows: Sequence[dict[str, Any]], regions: Sequence[str]) -> set[
 
 def _delete(driver: Driver, regions: Sequence[str] | None, *, database: str) -> None:
     if regions is None:
-        write(driver, queries.DELETE_ALL_MEASURE_SIMILARITY, database=database)
+        write(driver, statements.DELETE_ALL_MEASURE_SIMILARITY, database=database)
         return
     for chunk in in_chunks(regions, 200):
-        write(driver, queries.DELETE_MEASURE_SIMILARITY, database=database, regions=chunk)
+        write(driver, statements.DELETE_MEASURE_SIMILARITY, database=database, regions=chunk)

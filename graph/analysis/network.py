@@ -16,7 +16,7 @@ from typing import Any, Literal
 import networkx as nx
 from neo4j import Driver
 
-from graph.analysis import queries
+from graph.analysis import statements
 from graph.analysis.store import fetch
 from graph.csv_out import csv_text
 
@@ -47,8 +47,8 @@ class NetworkReport:
 
 
 def region_network(driver: Driver, *, database: str, seed: int = SEED) -> NetworkReport:
-    nodes = fetch(driver, queries.NETWORK_NODES, database=database)
-    edges = fetch(driver, queries.NETWORK_EDGES, database=database)
+    nodes = fetch(driver, statements.NETWORK_NODES, database=database)
+    edges = fetch(driver, statements.NETWORK_EDGES, database=database)
     return analyse_network(nodes, edges, seed=seed)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 from neo4j import Driver
 
-from graph.analysis import queries
+from graph.analysis import statements
 from graph.analysis.measures import MeasureSimilarity
 from graph.analysis.store import fetch, in_chunks, write, write_rows
 
@@ -77,26 +77,26 @@ def derive_region_similarity(
     similar measures come from ``measures`` when it holds them all, else from the graph."""
     adoptions = {
         r["region"]: set(r["entities"])
-        for r in fetch(driver, queries.REGION_ADOPTIONS, database=database)
+        for r in fetch(driver, statements.REGION_ADOPTIONS, database=database)
     }
     if measures is not None and measures.links is not None:
         counts, similar = measures.links.measures_per_region, measures.links.pairs
     else:
         counts = {
             r["region"]: r["measures"]
-            for r in fetch(driver, queries.REGION_MEASURE_COUNTS, database=database)
+            for r in fetch(driver, statements.REGION_MEASURE_COUNTS, database=database)
         }
         similar = [
             (r["a"], r["region_a"], r["b"], r["region_b"])
-            for r in fetch(driver, queries.SIMILAR_MEASURE_REGIONS, database=database)
+            for r in fetch(driver, statements.SIMILAR_MEASURE_REGIONS, database=database)
         ]
     pairs = region_pairs(adoptions, counts, similar)
     touched = sorted(set(adoptions) | set(counts)) if regions is None else list(regions)
     wanted = set(touched)
     for chunk in in_chunks(touched, 500):
-        write(driver, queries.DELETE_REGION_SIMILARITY, database=database, regions=chunk)
+        write(driver, statements.DELETE_REGION_SIMILARITY, database=database, regions=chunk)
     rows = [_row(p) for p in pairs if p.a in wanted or p.b in wanted]
-    return write_rows(driver, queries.WRITE_REGION_SIMILARITY, rows, database=database)
+    return write_rows(driver, statements.WRITE_REGION_SIMILARITY, rows, database=database)
 
 
 def _jaccard_matrix(regions: Sequence[str], adoptions: Mapping[str, set[str]]) -> np.ndarray:

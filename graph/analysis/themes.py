@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from neo4j import Driver
 
-from graph.analysis import queries
+from graph.analysis import statements
 from graph.analysis.store import fetch, in_chunks, write, write_rows
 from graph.errors import ConfigError
 
@@ -77,12 +77,12 @@ def match_themes(
 def load_theme_nodes(driver: Driver, themes: Sequence[Theme], *, database: str) -> int:
     """Upsert Theme nodes and BROADER; themes no longer in the file are removed."""
     rows = [{"id": t.id, "props": _theme_props(t)} for t in themes]
-    write_rows(driver, queries.WRITE_THEMES, rows, database=database)
+    write_rows(driver, statements.WRITE_THEMES, rows, database=database)
     broader = [{"narrower": t.id, "broader": t.broader} for t in themes if t.broader]
-    write_rows(driver, queries.WRITE_BROADER, broader, database=database)
-    write(driver, queries.DELETE_STALE_THEMES, database=database, ids=[t.id for t in themes])
+    write_rows(driver, statements.WRITE_BROADER, broader, database=database)
+    write(driver, statements.DELETE_STALE_THEMES, database=database, ids=[t.id for t in themes])
     pairs = [[row["narrower"], row["broader"]] for row in broader]
-    write(driver, queries.DELETE_STALE_BROADER, database=database, pairs=pairs)
+    write(driver, statements.DELETE_STALE_BROADER, database=database, pairs=pairs)
     return len(rows)
 
 
@@ -91,22 +91,22 @@ def derive_about(
 ) -> int:
     """Rebuild ABOUT for the goals and measures of ``docs`` (all documents when None)."""
     params: dict[str, Any] = {"docs": None if docs is None else list(docs)}
-    items = fetch(driver, queries.ITEMS, database=database, **params)
+    items = fetch(driver, statements.ITEMS, database=database, **params)
     keys = {row["id"]: row["key"] for row in items}
     texts = ((row["id"], f"{row['title']}\n{row['text']}") for row in items)
     matches = match_themes(texts, themes)
-    write(driver, queries.DELETE_ABOUT, database=database, **params)
+    write(driver, statements.DELETE_ABOUT, database=database, **params)
     rows = [_about_row(m, keys[m.item]) for m in matches]
-    written = write_rows(driver, queries.WRITE_ABOUT, rows, database=database)
+    written = write_rows(driver, statements.WRITE_ABOUT, rows, database=database)
     return written
 
 
 def derive_focus(driver: Driver, regions: Sequence[str], *, database: str) -> int:
     """Rebuild FOCUSES_ON of ``regions`` from their ABOUT; returns the number written."""
     for chunk in in_chunks(regions, 200):
-        write(driver, queries.DELETE_FOCUSES_ON, database=database, regions=chunk)
-        write(driver, queries.WRITE_FOCUSES_ON, database=database, regions=chunk)
-    counted = fetch(driver, queries.COUNT_FOCUSES_ON, database=database, regions=list(regions))
+        write(driver, statements.DELETE_FOCUSES_ON, database=database, regions=chunk)
+        write(driver, statements.WRITE_FOCUSES_ON, database=database, regions=chunk)
+    counted = fetch(driver, statements.COUNT_FOCUSES_ON, database=database, regions=list(regions))
     return int(counted[0]["n"])
 
 

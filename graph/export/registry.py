@@ -1,4 +1,5 @@
-"""The export formats: one small writer each, registered under the name the CLI takes."""
+"""The export formats: one small writer each, registered under the name the CLI takes (the writer
+modules register themselves when graph/export/__init__.py imports them)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,6 @@ def register(
 
 
 def export_bytes(subgraph: Subgraph, fmt: str) -> bytes:
-    _load_writers()
     if fmt not in FORMATS:
         raise GraphError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     return FORMATS[fmt].writer(subgraph)
@@ -49,10 +49,4 @@ def write_export(subgraph: Subgraph, fmt: str, path: Path) -> int:
 
 
 def format_names() -> list[str]:
-    _load_writers()
     return sorted(FORMATS)
-
-
-def _load_writers() -> None:
-    # Importing the writer modules registers them.
-    from graph.export import csv_import, cypher_script, graphml, jsonlink, rdf  # noqa: F401

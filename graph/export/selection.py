@@ -16,6 +16,7 @@ from neo4j import Driver
 from graph.db import read
 from graph.errors import GraphError
 from graph.export.subgraph import ExportNode, ExportRel, Subgraph
+from graph.queries import coerce_params, get_query, run_query
 
 MAX_NODES = 200_000
 MAX_HOPS = 5
@@ -117,8 +118,6 @@ def _seeds(driver: Driver, selection: Selection, *, database: str) -> set[str]:
 
 
 def _seeds_from_saved_query(driver: Driver, selection: Selection, *, database: str) -> set[str]:
-    from graph.queries import coerce_params, get_query, run_query
-
     query = get_query(selection.query or "")
     result = run_query(
         driver, query, coerce_params(query, selection.query_params), database=database

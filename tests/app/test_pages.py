@@ -267,7 +267,7 @@ def test_themes_scope_narrows_to_a_province(app_env: None, sample_graph: Driver)
 
 
 def test_ingest_page_waits_for_files(app_env: None, small_graph: Driver) -> None:
-    app = open_page("ingest")
+    app = open_page("upload")
     assert app.title[0].value == "导入文件"
     assert app.main.button[0].disabled  # nothing uploaded yet
 
@@ -338,7 +338,7 @@ def test_saved_query_tables_show_no_raw_values(
 
 
 PAGES = ["overview", "region", "compare", "initiatives", "responsibility", "themes", "queries",
-         "console", "export", "ingest"]  # fmt: skip
+         "console", "export", "upload"]  # fmt: skip
 RAW = re.compile(r"^(None|nan|NaN|NaT)$|^d[0-9a-f]{16}(#[a-z]+\d+)*$|^\d+:[0-9a-f-]{8,}:\d+$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -412,7 +412,7 @@ def test_ingest_files_a_plan_under_the_region_chosen(
 ) -> None:
     """Issue 15 item 3 (the app's side): the region found is shown before loading, and the one the
     person chooses (or none) is the one the plan is filed under."""
-    from ingest.load import RegionFound, find_regions, load_paths, region_names
+    from graph.load import RegionFound, find_regions, load_paths, region_names
 
     plan = next(p for p in corpus_files if "阳城" in p.read_text(encoding="utf-8")[:400])
     (found,) = find_regions([plan])
@@ -440,7 +440,7 @@ def test_graph_legend_in_the_interface_language(app_env: None, sample_graph: Dri
 
 def test_ingest_says_why_no_region_was_found(tmp_path: Path) -> None:
     """Issue 15 item 3: a made-up 青岚县 is filed under no region, and the reason is given."""
-    from ingest.load import RegionFound, find_regions
+    from graph.load import RegionFound, find_regions
 
     plan = tmp_path / "qinglan.txt"
     plan.write_text(

@@ -9,7 +9,7 @@ import markdown_it
 import pytest
 
 from app_pages.plantext import BACKGROUND, SELECTED, UNDERLINE, md, plan_html, snippet_html
-from graph.reader import Span
+from graph.explore.reader import Span
 
 TEXT = "1.落实“双减”。<b>(1)</b>新建幼儿园2所。"
 SPANS = [

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
-from graph.analysis import derive, queries
+from graph.analysis import derive, statements
 from graph.analysis.store import write_rows
 from graph.batch import GraphBatch, NodeRow, RelRow
 from graph.neo4j_writer import remove_document, write_document
@@ -279,7 +279,7 @@ def test_a_write_by_element_id_skips_a_node_whose_element_id_now_names_another(
     stale = {"a": "d1#m9", "a_key": keys["d1#m1"], "b": "d2#m1", "b_key": keys["d2#m1"]}
     fresh = {"a": "d1#m1", "a_key": keys["d1#m1"], "b": "d2#m1", "b_key": keys["d2#m1"]}
     for row in (stale, fresh):
-        write_rows(driver, queries.WRITE_MEASURE_SIMILARITY, [{**row, "props": {"score": 1.0}}],
+        write_rows(driver, statements.WRITE_MEASURE_SIMILARITY, [{**row, "props": {"score": 1.0}}],
                    database=database)  # fmt: skip
     found = driver.execute_query(
         "MATCH (a:Measure)-[:SIMILAR_TO]->(b:Measure) RETURN a.id AS a, b.id AS b",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from synthetic import synthetic_items
 
 from graph.analysis.similarity import (
     jaccard,
@@ -13,7 +14,6 @@ from graph.analysis.similarity import (
     similar_pairs,
     similar_pairs_bruteforce,
 )
-from graph.analysis.synthetic import synthetic_items
 
 COUNTY_A = "深化教师“县管校聘”管理改革，加大义务教育学校校长教师交流轮岗力度。"
 COUNTY_B = "深化“县管校聘”管理改革,加大义务教育学校校长教师交流轮岗力度,优化教师结构。"

@@ -7,6 +7,7 @@ import pytest
 from neo4j import Driver
 
 from graph import maps
+from graph.explore.maps import adoption_years, region_values
 from graph.maps.build import signed_area, simplify, simplify_geometry
 
 SHUANGJIAN = {"140522": 2022, "522725": 2022, "620724": 2023, "141100": 2022, "371000": 2022}
@@ -14,7 +15,7 @@ SHUANGJIAN = {"140522": 2022, "522725": 2022, "620724": 2023, "141100": 2022, "3
 
 @pytest.mark.neo4j
 def test_county_map_shows_every_adopter_of_shuangjian(sample_graph: Driver, database: str) -> None:
-    units = maps.region_values(sample_graph, "adopters", "双减", "county", database=database)
+    units = region_values(sample_graph, "adopters", "双减", "county", database=database)
     assert {u.adcode: u.value for u in units} == SHUANGJIAN
     features, unmapped = maps.shapes(units, "county")
     coloured = {f["properties"]["adcode"]: f["properties"]["value"] for f in features
@@ -34,7 +35,7 @@ def test_county_map_shows_every_adopter_of_shuangjian(sample_graph: Driver, data
 
 @pytest.mark.neo4j
 def test_province_map_sums_up_the_plans_below(sample_graph: Driver, database: str) -> None:
-    units = maps.region_values(sample_graph, "adopters", "双减", "province", database=database)
+    units = region_values(sample_graph, "adopters", "双减", "province", database=database)
     shanxi = next(u for u in units if u.adcode == "140000")
     assert shanxi.plans == ("吕梁市", "阳城县") and shanxi.adopters == 2 and shanxi.value == 2022
     features, _ = maps.shapes(units, "province")
@@ -47,7 +48,7 @@ def test_province_map_sums_up_the_plans_below(sample_graph: Driver, database: st
 def test_targets_count_zero_only_for_a_plan_without_targets(
     sample_graph: Driver, database: str
 ) -> None:
-    units = maps.region_values(sample_graph, "targets", "", "prefecture", database=database)
+    units = region_values(sample_graph, "targets", "", "prefecture", database=database)
     assert {u.adcode for u in units} == {"140500", "141100", "371000", "522700", "620700"}
     assert all(u.value is not None and u.value >= 0 for u in units)
     assert sum(u.value or 0 for u in units) > 0
@@ -55,7 +56,7 @@ def test_targets_count_zero_only_for_a_plan_without_targets(
 
 @pytest.mark.neo4j
 def test_similarity_to_a_region_colours_the_others(sample_graph: Driver, database: str) -> None:
-    units = maps.region_values(sample_graph, "similarity", "阳城县", "county", database=database)
+    units = region_values(sample_graph, "similarity", "阳城县", "county", database=database)
     by_code = {u.adcode: u.value for u in units}
     assert by_code["140522"] == 1.0  # the region chosen, like itself
     assert all(0 < v < 1 for a, v in by_code.items() if a != "140522")
@@ -63,13 +64,13 @@ def test_similarity_to_a_region_colours_the_others(sample_graph: Driver, databas
 
 @pytest.mark.neo4j
 def test_adoption_timeline_counts_first_years(sample_graph: Driver, database: str) -> None:
-    years = maps.adoption_years(sample_graph, "双减", database=database)
+    years = adoption_years(sample_graph, "双减", database=database)
     assert [(r["year"], r["regions"]) for r in years] == [(2022, 4), (2023, 1)]
 
 
 def test_unknown_measure_is_refused(sample_graph: Driver, database: str) -> None:
     with pytest.raises(maps.MapError):
-        maps.region_values(sample_graph, "nonsense", "", "county", database=database)
+        region_values(sample_graph, "nonsense", "", "county", database=database)
 
 
 @pytest.mark.parametrize("level", maps.LEVELS)

@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from ingest.evaluate import FLOORS, KINDS, dice, evaluate, format_report, main, normalize
+from ingest.cli import score_saved
+from ingest.evaluate import FLOORS, KINDS, dice, evaluate, format_report, normalize
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD_DIR = ROOT / "tests" / "gold"
+GOLD_DIR = ROOT / "tests" / "golden" / "annotations"
 CORPUS = ROOT / "corpus"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
 SAMPLE_KINDS = tuple(k for k in KINDS if k != "responsibilities")  # the samples annotate none
@@ -291,7 +292,7 @@ def test_command_line_scores_a_jsonl_file_and_exits_zero_on_floors(
 ) -> None:
     path = tmp_path / "x.jsonl"
     path.write_text("\n".join(json.dumps(as_prediction(g)) for g in golds), encoding="utf-8")
-    assert main([str(path), "--gold", str(GOLD_DIR)]) == 0
+    assert score_saved([str(path), "--gold", str(GOLD_DIR)]) == 0
     assert "region accuracy 5/5" in capsys.readouterr().out
 
 
@@ -300,7 +301,7 @@ def test_command_line_exits_one_below_the_floors(
 ) -> None:
     path = tmp_path / "x.jsonl"
     path.write_text("", encoding="utf-8")
-    assert main([str(path), "--gold", str(GOLD_DIR)]) == 1
+    assert score_saved([str(path), "--gold", str(GOLD_DIR)]) == 1
     assert "region accuracy 0/5" in capsys.readouterr().out
 
 

@@ -19,8 +19,8 @@ import pytest
 from neo4j import Driver
 
 from graph.analysis import derive
+from graph.load import load_paths
 from graph.settings import REPO_ROOT, Settings
-from ingest.load import load_paths
 
 CORPUS = sorted((REPO_ROOT / "corpus").glob("*.txt"))
 DERIVED = (

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
+from graph.load import MAX_NAME_BYTES, load_paths, safe_file_name, stage_uploads
 from graph.settings import REPO_ROOT, Settings
-from ingest.load import MAX_NAME_BYTES, load_paths, safe_file_name, stage_uploads
 
 SAMENAME = Path(__file__).with_name("inputs") / "samename"
 YEARS = "MATCH (d:Document {region: '140522'}) RETURN d.year AS year ORDER BY year"
@@ -87,7 +87,7 @@ def test_the_ingest_page_takes_a_90_character_chinese_file_name(
 ) -> None:
     """The page stages uploads through stage_uploads (AppTest cannot upload files, so the page's
     source is checked to use it, and the helper is exercised above)."""
-    page = (REPO_ROOT / "app_pages" / "ingest.py").read_text(encoding="utf-8")
+    page = (REPO_ROOT / "app_pages" / "upload.py").read_text(encoding="utf-8")
     assert "stage_uploads(" in page and ".write_bytes(" not in page
     name = "阳城县" * 30 + ".txt"
     source = SAMENAME / "a" / "附件1.txt"

@@ -42,8 +42,10 @@ HOSTILE_VALUES = [
     "%s",
 ]
 READ_PATHS = [
-    *("graph/views.py", "graph/explore.py", "graph/queries.py", "graph/console.py"),
-    "graph/export/selection.py",
+    *("graph/queries.py", "graph/console.py", "graph/export/selection.py"),
+    *sorted(
+        p.relative_to(REPO_ROOT).as_posix() for p in (REPO_ROOT / "graph/explore").glob("*.py")
+    ),
     *sorted(
         p.relative_to(REPO_ROOT).as_posix() for p in (REPO_ROOT / "graph/analysis").glob("*.py")
     ),
@@ -258,7 +260,7 @@ def test_docker_build_context_leaves_local_secrets_out() -> None:
 def test_uploads_are_capped_at_50_mb_by_streamlit_and_by_the_ingest_page() -> None:
     config = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["maxUploadSize"] == 50
-    page = (REPO_ROOT / "app_pages" / "ingest.py").read_text(encoding="utf-8")
+    page = (REPO_ROOT / "app_pages" / "upload.py").read_text(encoding="utf-8")
     limits = re.findall(r"^MAX_UPLOAD_BYTES = ([\d *]+)$", page, re.M)
     assert [eval(limit, {"__builtins__": {}}) for limit in limits] == [50 * 1024 * 1024]
     assert "u.size > MAX_UPLOAD_BYTES" in page

@@ -1,12 +1,13 @@
-"""Who is responsible in a region: units named by the plan, and the issuer shown where it names
-none, said as such."""
+"""graph/explore/responsibility.py: who is responsible in a region (units named by the plan, and the
+issuer shown where it names none, said as such), and the chain around a project as a graph view."""
 
 from __future__ import annotations
 
 import pytest
 from neo4j import Driver
 
-from graph.duties import duties, regions
+from graph.explore import graphs, responsibility
+from graph.explore.responsibility import duties, regions
 
 pytestmark = pytest.mark.neo4j
 
@@ -48,3 +49,28 @@ def test_samples_name_no_unit_and_say_the_issuer_stands_in(
 def test_regions_to_choose_include_those_above_a_plan(small_graph: Driver, database: str) -> None:
     names = [r["name"] for r in regions(small_graph, database=database)]
     assert names[0] == "山西省" and {"晋城市", "阳城县", "沁水县"} <= set(names)
+
+
+def test_responsibility_chain_reaches_regions_and_units(
+    sample_graph: Driver, database: str
+) -> None:
+    chain = responsibility.responsibility(sample_graph, "县管校聘", database=database)
+    labels = {n.label for n in chain.nodes.values()}
+    assert {"Project", "Measure", "Document", "Region", "Institution"} <= labels
+    assert all({e.start, e.end} <= chain.nodes.keys() for e in chain.edges.values())
+    regions = {n.name for n in chain.nodes.values() if n.label == "Region"}
+    assert {"阳城县", "瓮安县", "高台县"} <= regions
+
+
+def test_unknown_name_gives_an_empty_chain(sample_graph: Driver, database: str) -> None:
+    assert not responsibility.responsibility(sample_graph, "没有这个项目", database=database).nodes
+
+
+def test_neighbours_expand_a_node(sample_graph: Driver, database: str) -> None:
+    chain = responsibility.responsibility(sample_graph, "县管校聘", database=database)
+    region = next(n for n in chain.nodes.values() if n.name == "阳城县")
+    around = graphs.neighbours(sample_graph, [region.key], database=database)
+    assert region.key in around.nodes
+    assert {"晋城市"} <= {n.name for n in around.nodes.values()}
+    merged = chain.merge(around)
+    assert len(merged.nodes) > len(chain.nodes)

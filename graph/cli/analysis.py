@@ -7,11 +7,12 @@ import argparse
 from graph.analysis.derive import derive
 from graph.analysis.network import format_network, region_network
 from graph.analysis.similarity import DEFAULT_THRESHOLD
+from graph.cli.common import Commands
 from graph.db import connect
 from graph.settings import load_settings
 
 
-def add_analysis_commands(subparsers: argparse._SubParsersAction) -> None:
+def add_commands(subparsers: Commands) -> None:
     analyse = subparsers.add_parser(
         "analyse",
         help="recompute ADOPTS, SIMILAR_TO, ABOUT and FOCUSES_ON (the derived relationships)",

@@ -10,62 +10,11 @@ from typing import Any
 from neo4j import Driver
 
 from graph.db import read
+from graph.explore.cypher import ITEM, PLAN, SPANS
 
 # Drawn from the outside in: a goal holds measures, a measure targets and mentions.
 KINDS = ("goal", "measure", "target", "project", "policy", "institution", "responsibility")
 ITEM_KINDS = ("goal", "measure", "target")
-
-PLAN = """
-MATCH (d:Document {id: $doc})
-OPTIONAL MATCH (d)-[:FOR_REGION]->(r:Region)
-RETURN d.id AS doc, d.title AS title, d.year AS year, d.text AS text, r.name AS region
-"""
-
-SPANS = """
-MATCH (d:Document {id: $doc})
-CALL (d) {
-  MATCH (n:Goal {doc: d.id})
-  RETURN 'goal' AS kind, n.id AS id, n.start AS start, n.end AS end, n.title AS name
-  UNION ALL
-  MATCH (n:Measure {doc: d.id})
-  RETURN 'measure' AS kind, n.id AS id, n.start AS start, n.end AS end, n.text AS name
-  UNION ALL
-  MATCH (n:Target {doc: d.id})
-  RETURN 'target' AS kind, n.id AS id, n.start AS start, n.end AS end, n.text AS name
-  UNION ALL
-  MATCH (d)-[m:MENTIONS]->(e:Project|Policy|Institution)
-  UNWIND range(0, size(m.starts) - 1) AS k
-  RETURN toLower(labels(e)[0]) AS kind, e.id AS id, m.starts[k] AS start, m.ends[k] AS end,
-         coalesce(e.name, e.title) AS name
-  UNION ALL
-  MATCH (:Goal|Measure {doc: d.id})-[m:MENTIONS]->(e:Project|Policy|Institution)
-  UNWIND range(0, size(m.starts) - 1) AS k
-  RETURN toLower(labels(e)[0]) AS kind, e.id AS id, m.starts[k] AS start, m.ends[k] AS end,
-         coalesce(e.name, e.title) AS name
-  UNION ALL
-  MATCH (u:Institution)-[x:RESPONSIBLE_FOR]->(:Goal|Measure {doc: d.id})
-  WHERE x.start IS NOT NULL
-  RETURN 'responsibility' AS kind, u.id AS id, x.start AS start, x.end AS end, u.name AS name
-}
-RETURN DISTINCT kind, id, start, end, name
-ORDER BY start, end DESC
-"""
-
-ITEM = """
-CALL () {
-  MATCH (n:Goal {id: $id}) RETURN n
-  UNION MATCH (n:Measure {id: $id}) RETURN n
-  UNION MATCH (n:Target {id: $id}) RETURN n
-}
-OPTIONAL MATCH (n)-[r]-(m) WHERE NOT m:Document
-WITH n, r, m ORDER BY type(r), m.start, coalesce(m.name, m.title, m.label, m.text)
-RETURN toLower(labels(n)[0]) AS kind, n {.*, text: null} AS props, n.text AS text,
-       [x IN collect(CASE WHEN r IS NOT NULL THEN {
-          type: type(r), outgoing: startNode(r) = n, role: r.role, kind: toLower(labels(m)[0]),
-          name: coalesce(m.name, m.title, m.label, m.text), name_en: m.label_en, doc: m.doc,
-          start: m.start, score: r.score}
-        END) | x] AS neighbours
-"""
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
+from graph.cli.common import Commands, parse_params
 from graph.db import connect
 from graph.errors import GraphError
-from graph.export.registry import format_names, write_export
-from graph.export.selection import Selection, select_subgraph
+from graph.export import Selection, format_names, select_subgraph, write_export
 from graph.settings import load_settings
 
 
-def add_export_commands(commands: Any) -> None:
+def add_commands(commands: Commands) -> None:
     export = commands.add_parser(
         "export", help="write a subgraph as GraphML, RDF, JSON, CSV or Cypher"
     )
@@ -40,20 +39,10 @@ def add_export_commands(commands: Any) -> None:
     )
     export.add_argument("--format", required=True, choices=format_names())
     export.add_argument("-o", "--output", required=True, type=Path, metavar="PATH")
-    export.set_defaults(handler=run_export)
+    export.set_defaults(handler=_export)
 
 
-def parse_params(pairs: list[str]) -> dict[str, str]:
-    params = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key:
-            raise GraphError(f"-p takes KEY=VALUE, not {pair!r}")
-        params[key] = value
-    return params
-
-
-def run_export(args: argparse.Namespace) -> int:
+def _export(args: argparse.Namespace) -> int:
     selection = Selection(
         regions=tuple(args.region),
         projects=tuple(args.project),

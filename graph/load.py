@@ -1,6 +1,7 @@
 """Extract files and write them into Neo4j, a group of documents per transaction, then refresh the
-derived structure. This is the one place where ingestion reaches the graph layer (the composition
-root used by `python -m ingest load` and the Ingest page); the stages know nothing of Neo4j."""
+derived structure. The graph side's one entry into ingestion (the composition root used by
+`python -m graph load`, its alias `python -m ingest load`, and the app's upload page); the ingest
+stages know nothing of Neo4j."""
 
 from __future__ import annotations
 
@@ -16,11 +17,12 @@ from graph.analysis.derive import pending_documents
 from graph.batch import GraphBatch
 from graph.build import build_batch
 from graph.db import LOAD_RETRY_S, connect
+from graph.errors import GraphError, PlanGraphError
 from graph.neo4j_writer import GROUP_DOCUMENTS, WriteResult, apply_schema, write_documents
 from graph.settings import load_settings
-from ingest.errors import GraphError, PlanGraphError
 from ingest.extract.regions import load_gazetteer, parents_of, place
 from ingest.models import Extraction, RegionNote, RegionRef
+from ingest.pipeline import Failure, extract_many
 
 __all__ = [
     "LoadSummary",
@@ -31,7 +33,6 @@ __all__ = [
     "region_names",
     "stage_uploads",
 ]
-from ingest.pipeline import Failure, extract_many
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
 # The region a person chose for a file (by its path as given): an adcode, or "" for none.

@@ -1,5 +1,6 @@
-"""Ingest: upload work plans, check (and correct) the region each one will be filed under, load
-them with a progress bar, read the per-file report."""
+"""Upload (the page at /ingest, `graph.load` its one entry into ingestion): upload work plans,
+check (and correct) the region each one will be filed under, load them with a progress bar, read
+the per-file report."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ from functools import cache
 from pathlib import Path
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from app_pages.display import readable
 from app_pages.state import database, driver, guarded, t, translated
-from graph import views
-from ingest.load import (
+from graph.explore import plans
+from graph.load import (
     LoadSummary,
+    Progress,
     RegionFound,
     RegionNote,
     find_regions,
@@ -90,6 +93,15 @@ def _region_choices(uploads: list[UploadedFile]) -> dict[str, str]:
     return chosen
 
 
+def _progress(bar: DeltaGenerator) -> Progress:
+    """The load's progress, shown on ``bar`` with the file being read."""
+
+    def show(done: int, total: int, name: str) -> None:
+        bar.progress(done / total, text=f"{t('loading')} {Path(name).name}")
+
+    return show
+
+
 def _report(summary: LoadSummary, regions: list[str | None]) -> list[dict[str, str]]:
     """One row per file (in the order loaded, beside the region chosen for it): its outcome,
     the region it was filed under and what it holds."""
@@ -132,13 +144,7 @@ if st.button(t("load_files"), type="primary", disabled=not accepted):
             for path, upload in zip(paths, accepted, strict=True)
             if _digest(upload) in regions
         }
-        summary = load_paths(
-            paths,
-            progress=lambda done, total, name: bar.progress(
-                done / total, text=f"{t('loading')} {Path(name).name}"
-            ),
-            regions=by_path,
-        )
+        summary = load_paths(paths, progress=_progress(bar), regions=by_path)
     st.cache_data.clear()  # the graph changed
     st.subheader(t("report"))
     columns = ["file", "outcome", "region", "detail"]
@@ -147,7 +153,7 @@ if st.button(t("load_files"), type="primary", disabled=not accepted):
     with st.expander(t("load_log")):
         st.code(summary.render(), language=None)
     with guarded():
-        totals = views.counts(driver(), database=database())
+        totals = plans.counts(driver(), database=database())
     st.subheader(t("graph_now"))
     for column, label in zip(st.columns(len(LABELS)), LABELS, strict=True):
         column.metric(translated(label), totals.get(label, 0))
