@@ -123,3 +123,12 @@ def test_the_contract_copy_is_current() -> None:
     assert json.loads(CONTRACT.read_text(encoding="utf-8")) == json.loads(
         SHARED_CONTRACT.read_text(encoding="utf-8")
     )
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    pipeline = subprocess.run(
+        f"{sys.executable} -m ingest extract {' '.join(map(str, CORPUS))} | head -c 100",
+        shell=True, capture_output=True, text=True, cwd=REPO_ROOT, check=False,
+    )  # fmt: skip
+    assert len(pipeline.stdout) == 100
+    assert "Traceback" not in pipeline.stderr and "BrokenPipe" not in pipeline.stderr
