@@ -180,7 +180,8 @@ def load_corpus(driver: Driver, *, database: str) -> int:
     """The sample plans, loaded afresh, with their derived structure."""
     paths = sorted(CORPUS.glob("*.txt"))
     with driver.session(database=database) as session:  # IN TRANSACTIONS needs auto-commit
-        session.run(CLEAR_DATABASE).consume()
+        for statement in CLEAR_DATABASE:
+            session.run(statement).consume()
     apply_schema(driver, database=database)
     for path in paths:
         write_document(driver, build_batch(extract_file(path)), database=database, source=path.name)

@@ -286,7 +286,8 @@ def server_dir(settings: Settings) -> Path:
 
 def clear(driver: Driver, database: str) -> None:
     with driver.session(database=database) as session:  # CALL … IN TRANSACTIONS: autocommit only
-        session.run(CLEAR_DATABASE).consume()
+        for statement in CLEAR_DATABASE:
+            session.run(statement).consume()
     apply_schema(driver, database=database)
 
 
