@@ -39,4 +39,4 @@ pages = [
     st.Page(path, title=t(key), icon=icon, url_path=URL_PATHS.get(path))
     for path, key, icon in PAGES
 ]
-st.navigation(pages).run()
+st.navigation(pages, expanded=True).run()  # every page listed: no "View more" in English
