@@ -26,6 +26,7 @@ from ingest.models import (
     MentionKind,
     MergeDecision,
     ParsedDocument,
+    Place,
     Policy,
     Project,
     RegionRef,
@@ -248,8 +249,7 @@ def _as_written(region: RegionRef | None, text: str) -> RegionRef | None:
     if region is None:
         return None
     official = region.place.name
-    known = load_gazetteer().by_code.get(region.place.adcode or "")
-    short = f"{known.short_name}{official[-1]}" if known else official
+    short = _short_form(region.place)
     if short == official or short not in text or official in text:
         return region
     return replace(region, place=replace(region.place, name=short))
@@ -262,10 +262,14 @@ def _above(region: RegionRef, level: str) -> tuple[str, str | None] | None:
         return None
     for parent in region.parents:
         if parent.name.endswith(level):
-            known = load_gazetteer().by_code.get(parent.adcode or "")
-            short = f"{known.short_name}{level}" if known and known.short_name else parent.name
-            return short, parent.adcode
+            return _short_form(parent), parent.adcode
     return None
+
+
+def _short_form(place: Place) -> str:
+    """怒江傈僳族自治州 → 怒江州, 山西省 → 山西省: the short name and the level word."""
+    known = load_gazetteer().by_code.get(place.adcode or "")
+    return f"{known.short_name}{place.name[-1]}" if known and known.short_name else place.name
 
 
 def _with_region(name: str, local: re.Match[str], place: str) -> str:
