@@ -61,7 +61,11 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
             for p in extraction.projects
         ],
         "policies": [
-            {"title": p.title, "aliases": list(p.aliases), "mentions": _mentions(p.mentions)}
+            {
+                "title": p.written_title,  # as written, as the conventions have it
+                "aliases": sorted({p.title, *p.aliases} - {p.written_title}),
+                "mentions": _mentions(p.mentions),
+            }
             for p in extraction.policies
         ],
         "institutions": [

@@ -217,7 +217,9 @@ def names_match(predicted: str, gold: str) -> bool:
 
 
 def _any_name_matches(p: Item, g: Item, key: str) -> float | None:
-    names_p = [p[key], *p.get("aliases", ())]
+    """The extracted name (not its other variants, as the dev set's scorer reads it) against the
+    gold name and the variants the gold accepts."""
+    names_p = [p[key]]
     names_g = [g[key], *g.get("aliases", ())]
     return 1.0 if any(names_match(a, b) for a in names_p for b in names_g) else None
 

@@ -175,9 +175,14 @@ class Project:
 
 @dataclass(frozen=True, slots=True)
 class Policy:
-    title: str
+    title: str  # the name that identifies it across plans (a law without 中华人民共和国)
     aliases: tuple[str, ...]
     mentions: tuple[EntityMention, ...]
+    as_written: str = ""  # the title as the plan first writes it in 《》
+
+    @property
+    def written_title(self) -> str:
+        return self.as_written or self.title
 
 
 @dataclass(frozen=True, slots=True)

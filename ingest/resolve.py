@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from ingest.extract.components import ALIASES, name_rules
+from ingest.extract.mentions import CITED_TITLE
 from ingest.extract.regions import load_gazetteer
 from ingest.models import (
     EntityMention,
@@ -102,7 +103,7 @@ def resolve(
             merger.kinds[name] = mention.attr("kind") or "other"
             merger.add("institution", mention, name, reason)
     projects = _absorb_bare_names(merger)
-    policies = tuple(Policy(t, tuple(sorted(a)), tuple(m)) for t, m, a in merger.of("policy"))
+    policies = _cited_policies(merger, mentions)
     institutions = [
         _institution(merger, name, found, region) for name, found, _ in merger.of("institution")
     ]
@@ -119,6 +120,21 @@ def resolve(
             r for r in responsibilities if r.source == "annotation" or r.institution in present
         ),
         merges=tuple(merger.merges.values()),
+    )
+
+
+def _cited_policies(merger: _Merger, mentions: list[Mention]) -> tuple[Policy, ...]:
+    """The titles the plan cites in 《》, each as it first writes it there. A law the gazetteer
+    finds without 《》 adds a mention to the title it shortens; alone it is no citation."""
+    written: dict[str, str] = {}
+    for mention in mentions:  # in text order
+        if mention.kind == "policy" and mention.rule == CITED_TITLE:
+            canonical, _ = _canonical_policy(mention.surface)
+            written.setdefault(canonical, re.sub(r"\s+", "", mention.surface))
+    return tuple(
+        Policy(title, tuple(sorted(aliases)), tuple(found), written[title])
+        for title, found, aliases in merger.of("policy")
+        if title in written
     )
 
 

@@ -7,6 +7,9 @@ from ingest.extract.components import TEXT_KEY
 from ingest.extract.nlp import SPAN_KEY, build_nlp
 from ingest.models import Mention, MentionKind
 
+# The rule name of a title found in 《》 (a law the gazetteer finds without them: policy.gazetteer).
+CITED_TITLE = "policy.rule"
+
 KINDS: dict[str, MentionKind] = {
     "PROJECT": "project",
     "POLICY": "policy",

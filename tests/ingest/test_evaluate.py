@@ -189,20 +189,22 @@ def test_normalize_folds_quotes_width_script_and_spaces(predicted: str, gold: st
 
 
 @pytest.mark.parametrize(
-    "field,value",
-    [("name", "“双减”"), ("aliases", ["“双减”政策", "双减"])],
+    "field,value,missed",
+    [("name", "“双减”", 0), ("name", "“双减”政策", 0), ("aliases", ["“双减”政策", "双减"], 1)],
 )
-def test_a_project_matches_on_its_name_or_any_alias(
-    golds: list[dict[str, Any]], field: str, value: Any
+def test_a_project_matches_on_its_name_as_the_dev_set_scorer_reads_it(
+    golds: list[dict[str, Any]], field: str, value: Any, missed: int
 ) -> None:
+    """The extracted name meets the gold name or a variant the gold accepts; the extraction's own
+    aliases do not count, as the dev set's scorer reads only the name."""
     predictions = [as_prediction(g) for g in golds]
     double_reduction = next(p for p in predictions[0]["projects"] if p["name"] == "双减")
     double_reduction.update({"name": "某某", "aliases": []}, **{field: value})
-    assert evaluate(predictions, GOLD_DIR).total("projects").fn == 0
+    assert evaluate(predictions, GOLD_DIR).total("projects").fn == missed
 
 
 def test_a_policy_matches_as_the_dev_set_scorer_matches_it(golds: list[dict[str, Any]]) -> None:
-    """The resolver drops 中华人民共和国 before a law's name; the scorer does not (7 of 14)."""
+    """With and without 中华人民共和国, a law's titles differ to the scorer (7 of 14 characters)."""
     predictions = [as_prediction(g) for g in golds]
     law = next(p for p in predictions[0]["policies"] if p["title"] == "家庭教育促进法")
     law["title"] = "中华人民共和国家庭教育促进法"

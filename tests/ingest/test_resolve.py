@@ -19,7 +19,7 @@ PLAN = """2024年教育工作要点
 
 一、重点工作
 1.深入实施“青苗成长”计划。推进课后服务，县政府统筹，县财政局保障。（责任单位：县教育局）
-2.贯彻《中华人民共和国教师法》，落实《2024年教育工作要点》。
+2.贯彻教师法和《中华人民共和国教师法》，落实《2024年教育工作要点》，学习义务教育法。
 """
 Plan = tuple[NormalizedDocument, ParsedDocument]
 YANGCHENG = RegionRef(
@@ -54,10 +54,16 @@ def test_without_a_region_the_names_stay_as_written(plan: Plan) -> None:
     assert all(i.region is None for i in resolved(plan, None).institutions)
 
 
-def test_a_law_is_named_without_its_country(plan: Plan) -> None:
+def test_a_law_is_known_without_its_country_and_kept_as_written(plan: Plan) -> None:
     (policy,) = resolved(plan, YANGCHENG).policies
-    assert policy.title == "教师法"
+    assert policy.title == "教师法"  # what identifies it across plans
+    assert policy.written_title == "中华人民共和国教师法"  # the title in 《》, as the plan has it
     assert policy.aliases == ("中华人民共和国教师法",)
+
+
+def test_a_law_named_without_brackets_is_a_mention_of_its_cited_title_only(plan: Plan) -> None:
+    (policy,) = resolved(plan, YANGCHENG).policies  # 义务教育法 alone is no citation
+    assert [m.rule for m in policy.mentions] == ["policy.gazetteer", "policy.rule"]
 
 
 def test_the_plan_citing_its_own_title_cites_no_policy(plan: Plan) -> None:
