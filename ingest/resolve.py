@@ -249,6 +249,11 @@ def _bare_with_region(name: str, region: RegionRef, full_forms: set[str]) -> str
     short = region.place.name[:-1] if region.place.name[-1] in "县市区" else region.place.name
     if name in ("县委", "市委"):
         return f"中共{region.place.name}委员会"
+    if name.startswith("团"):  # 团县委: the Youth League's committee of the plan's region or above
+        level = name[1]
+        above = _above(region, level)
+        place = region.place.name if level == _level_word(region) else above and above[0]
+        return f"共青团{place}委员会" if place else name
     siblings = [f for f in full_forms if _SCHOOL_ABBREVIATION.match(f) and f.startswith(short)]
     if re.fullmatch(rf"[{NUMERALS}]{{1,2}}[中小]", name):
         return f"{short}{name}" if siblings else f"{region.place.name}{name}"

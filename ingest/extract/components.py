@@ -38,6 +38,7 @@ class NameRules:
     institution: re.Pattern[str]
     kinds: dict[str, str]
     middle_breakers: re.Pattern[str]
+    not_a_body: re.Pattern[str]
     town_school: re.Pattern[str]
     town_school_stop: re.Pattern[str]
     department: re.Pattern[str]
@@ -109,6 +110,7 @@ class NameRules:
 # Rules compiled from names.yml just as written; the others are assembled from several entries.
 PATTERNS_AS_WRITTEN = (
     "middle_breakers",
+    "not_a_body",
     "town_school",
     "town_school_stop",
     "requirement",
@@ -486,6 +488,8 @@ def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
         generic = match[1] == "" and _generic_school(match.group(), match[2])
         if generic or rules.middle_breakers.search(match[1]) or "中小学" in match.group():
             continue
+        if rules.not_a_body.search(match.group()) or (match[2] == "局" and not match[1]):
+            continue  # 新格局; 县局 names no bureau
         if not _place_stands(text, match.start()):
             continue
         stationed = rules.name_continuation.match(text, match.end())

@@ -94,12 +94,14 @@ def test_bare_names_take_the_plans_region(tmp_path: Path) -> None:
         "（2）启动三中、二小外迁计划。\n"
         "（3）职业中学整体搬迁至县职业教育中心。\n"
         "（4）学校布局方案报县委、县政府审定。\n"
+        "（5）团县委、县妇联协同开展关爱行动。\n"
     )
     path = tmp_path / "plan.txt"
     path.write_text(plan, encoding="utf-8")
     found = {i.name for i in extract_file(path).institutions}
     assert {"阳城三中", "阳城二小", "阳城县职业中学", "阳城县职业教育中心"} <= found
     assert "中共阳城县委员会" in found and "阳城县人民政府" in found
+    assert "共青团阳城县委员会" in found  # 团县委: the Youth League's committee of the county
 
 
 @pytest.mark.parametrize(
@@ -160,6 +162,16 @@ def institutions(text: str) -> list[str]:
         ("由基教股牵头,人事股、计财股配合。", ["基教股", "人事股", "计财股"]),  # a bureau's units
         ("与华东师范大学合作,依托西南大学培训教师。", ["华东师范大学", "西南大学"]),  # no place
         ("局办公室负责统筹,教研室、县电教馆加强指导。", ["县电教馆", "局办公室", "教研室"]),
+        # a level's body after any verb that makes no word with the level (充分发挥 县…)
+        ("充分发挥县教研室作用,加快县特殊教育学校建设。", ["县教研室", "县特殊教育学校"]),
+        ("县退役军人事务局、市数据局配合。", ["县退役军人事务局", "市数据局"]),  # any bureau
+        ("县人民政府教育督导室开展督导。", ["县人民政府教育督导室"]),  # a government's office
+        (  # a town's schools, also numbered ones and under the county's name
+            "窑淮镇中心学校、房县城关镇第二小学",
+            ["房县城关镇第二小学", "窑淮镇中心学校"],  # rules in order: place names first
+        ),
+        ("以红旗小学为试点。", ["红旗小学"]),  # 以 is a preposition, not the name's
+        ("1.房县第一中学加强管理。", ["房县第一中学"]),  # a county of one character after 1.
     ],
 )
 def test_named_bodies_schools_and_central_bodies_are_found_whole(
@@ -183,6 +195,9 @@ def test_named_bodies_schools_and_central_bodies_are_found_whole(
         ("在县委、县政府的坚强领导下,主动向市委、市政府汇报。", []),
         ("各乡镇中心学校、乡镇中心幼儿园要加快城镇学校建设。", []),  # every town's; no town
         ("加强基础教育科学研究,提升教研员能力,建设功能室。", []),  # words, no units
+        ("推进城市学校、社区学校和红旗小学建设。", ["红旗小学"]),  # 城市, 社区, 红旗 are words
+        ("构建县域教育新格局,服务全市发展大局。", []),  # 县域, 格局, 大局
+        ("1000人以上的中小学配备心理教师。", []),  # 的 is in no school's name
     ],
 )
 def test_addressees_formulae_titles_and_types_are_no_institutions(
