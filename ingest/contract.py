@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingest.models import EntityMention, Extraction, Place, RegionRef
+from ingest.models import EntityMention, Extraction, Institution, Place, RegionRef
 
 SCHEMA_VERSION = "1"
 
@@ -13,6 +13,7 @@ SCHEMA_VERSION = "1"
 def to_contract(extraction: Extraction) -> dict[str, Any]:
     parsed = extraction.parsed
     meta = parsed.meta
+    written = {i.name: i.written_name for i in extraction.institutions}
     return {
         "schema_version": SCHEMA_VERSION,
         "document": {
@@ -70,10 +71,10 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
         ],
         "institutions": [
             {
-                "name": i.name,
+                "name": i.written_name,  # as written, as the conventions have it
                 "kind": i.kind,
                 "region": i.region,
-                **({"full_name": i.full_name} if i.full_name else {}),
+                **({"full_name": full} if (full := _fullest(i)) else {}),
                 "mentions": _mentions(i.mentions),
             }
             for i in extraction.institutions
@@ -95,7 +96,7 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
         "responsibilities": [
             {
                 "item": r.item,
-                "institution": r.institution,
+                "institution": written.get(r.institution, r.institution),
                 "role": r.role,
                 "source": r.source,
                 "start": r.start,
@@ -126,3 +127,10 @@ def _region(region: RegionRef | None) -> dict[str, Any] | None:
 
 def _mentions(mentions: tuple[EntityMention, ...]) -> list[dict[str, Any]]:
     return [{"start": m.start, "end": m.end, "in": m.in_item, "rule": m.rule} for m in mentions]
+
+
+def _fullest(institution: Institution) -> str | None:
+    """The fullest name known (县政府 → 阳城县人民政府, 区教委 → 沙坪坝区教育委员会), when it is
+    not the name as written."""
+    full = institution.full_name or institution.name
+    return full if full != institution.written_name else None

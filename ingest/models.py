@@ -192,6 +192,11 @@ class Institution:
     mentions: tuple[EntityMention, ...]
     region: str | None = None  # adcode of the region it belongs to, when known
     full_name: str | None = None  # its abbreviation written out (区教委 → 区教育委员会), if any
+    as_written: str = ""  # how the plan first writes it (县政府 for 阳城县人民政府), if otherwise
+
+    @property
+    def written_name(self) -> str:
+        return self.as_written or self.name
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,11 +69,16 @@ class _Merger:
         self.aliases: dict[tuple[MentionKind, str], set[str]] = defaultdict(set)
         self.kinds: dict[str, str] = {}
         self.merges: dict[tuple[str, str, str], MergeDecision] = {}
+        self.first_written: dict[tuple[MentionKind, str], tuple[int, str]] = {}
 
     def add(self, kind: MentionKind, mention: Mention, canonical: str, reason: str) -> None:
         place = innermost_item(self.items, mention.start, mention.end)
         self.mentions[(kind, canonical)].append(
             EntityMention(mention.start, mention.end, place, mention.rule)
+        )
+        written = (mention.start, re.sub(r"\s+", "", mention.surface))
+        self.first_written[(kind, canonical)] = min(
+            self.first_written.get((kind, canonical), written), written
         )
         if mention.surface != canonical:
             self.aliases[(kind, canonical)].add(mention.surface)
@@ -318,7 +323,19 @@ def _institution(
     kind = merger.kinds.get(name, "other")
     code = _region_code(name, kind, region)
     mentions = tuple(sorted(found, key=lambda m: m.start))
-    return Institution(name, kind, mentions, code, _full_name(name))  # type: ignore[arg-type]
+    written = merger.first_written[("institution", name)][1]
+    return Institution(
+        name,
+        kind,
+        mentions,
+        code,
+        _full_name(name),
+        _if_other(written, name),  # type: ignore[arg-type]
+    )
+
+
+def _if_other(written: str, name: str) -> str:
+    return written if written != name else ""
 
 
 def _full_name(name: str) -> str | None:
@@ -354,7 +371,9 @@ def _responsibilities(
             span = _span_of(raw_name, parsed, note.start, note.end)
             if name not in known and name not in extra and span:
                 code = region.place.adcode if region else None
-                extra[name] = Institution(name, _kind_of(name), span, code, _full_name(name))
+                extra[name] = Institution(
+                    name, _kind_of(name), span, code, _full_name(name), _if_other(raw_name, name)
+                )
             found.append(
                 Responsibility(note.item, name, note.role, "annotation", note.start, note.end)
             )
@@ -402,7 +421,9 @@ def _page_bodies(
         span = _span_of(written, parsed)
         if name not in names and name not in found and span:
             code = region.place.adcode if region else None
-            found[name] = Institution(name, _kind_of(name), span, code, _full_name(name))
+            found[name] = Institution(
+                name, _kind_of(name), span, code, _full_name(name), _if_other(written, name)
+            )
     return list(found.values())
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.contract import to_contract
 from ingest.extract.components import (
     construction_projects,
     named_institutions,
@@ -270,6 +271,25 @@ def test_a_body_of_the_region_above_is_named_and_placed_there(tmp_path: Path) ->
     )
     found = {(i.name, i.region) for i in extract_file(path).institutions}
     assert found == {("晋城市教育局", "140500"), ("山西省教育厅", "140000")}
+
+
+def test_the_contract_names_a_body_as_written_and_gives_its_full_name(tmp_path: Path) -> None:
+    """The conventions name a body as the plan writes it (县政府, 市委教育工委); the graph knows
+    it by its name in the region, which the contract gives as full_name."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "阳城县2023年教育工作要点\n一、总体要求\n"
+        "1.县政府统筹，市委教育工委督导。（责任单位：县政府、县财政局）\n",
+        "utf-8",
+    )
+    contract = to_contract(extract_file(path))
+    found = {i["name"]: i.get("full_name") for i in contract["institutions"]}
+    assert found == {
+        "县政府": "阳城县人民政府",
+        "市委教育工委": "中共晋城市委教育工作委员会",
+        "县财政局": "阳城县财政局",
+    }
+    assert {r["institution"] for r in contract["responsibilities"]} == {"县政府", "县财政局"}
 
 
 def test_a_level_body_takes_the_region_as_the_plan_writes_it(tmp_path: Path) -> None:
