@@ -32,6 +32,7 @@ CHINESE_DIGITS = {
 MAX_METRIC = 30
 # 一支队伍, 一批学校 are measure words; 一次, 一小时, 一天 are quantities.
 ONE_IS_A_QUANTITY = frozenset({"次", "小时", "个小时", "天", "学时", "课时"})
+SHARE_UNITS = frozenset({"%", "个百分点", "百分点"})  # rates: the metric is the rate before
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,7 @@ class TargetRules:
     rate_head: re.Pattern[str]
     counted_parts: re.Pattern[str]
     past_markers: re.Pattern[str]
+    existing_before: re.Pattern[str]
     past_year: re.Pattern[str]
 
 
@@ -86,6 +88,7 @@ def rules() -> TargetRules:
         re.compile(data["rate_head"]),
         re.compile(data["counted_parts"]),
         re.compile(data["past_markers"]),
+        re.compile(data["existing_before"]),
         re.compile(data["past_year"]),
     )
 
@@ -196,7 +199,12 @@ def _is_date_or_label(folded: str, match: re.Match[str]) -> bool:
 
 def _metric(folded: str, match: re.Match[str]) -> tuple[int, int, str]:
     """(start, end, metric): the thing counted after the number (配备49所智慧书法教室), or else
-    the noun phrase before it within its clause (入学率达90%, 新建幼儿园2所)."""
+    the noun phrase before it within its clause (入学率达90%, 新建幼儿园2所). A share names its
+    rate before it (覆盖率达到100%), whatever runs on after it."""
+    if match["unit"] in SHARE_UNITS:
+        start, metric = _metric_before(folded, match)
+        if rules().rate_head.search(metric):
+            return start, match.end(), metric
     after = re.match(r"[\u4e00-\u9fff“”\w()（）+·]{2,24}", folded[match.end() :])
     if after and not rules().clause_break.match(folded[match.end() : match.end() + 1]):
         phrase = re.split(r"[,，。;；:：、]", after.group())[0]
@@ -236,6 +244,8 @@ def _reports_the_past(folded: str, match: re.Match[str], year: int | None) -> bo
     before = folded[sentence_start : match.start()]
     if rules().past_markers.search(before):
         return True
+    if rules().existing_before.search(folded, max(0, match.start() - 2), match.start()):
+        return True  # 利用17个基地: what the plan draws on
     years = [int(y) for y in rules().past_year.findall(before)]
     return year is not None and any(y < year for y in years)
 

@@ -60,6 +60,8 @@ def test_two_rates_sharing_one_value_are_two_targets() -> None:
         "全县辖12个乡镇,总人口36万人。",
         "我县荣获省级优秀组织奖3项。",  # an honour won
         "一年来,新建幼儿园5所。",
+        "3.全区共有中小学56所,在校生4.2万人。",  # what there is, after the item's number
+        "利用17个省市级师德涵养基地开展培训。",  # what the plan draws on
     ],
 )
 def test_results_already_reached_are_no_targets(text: str) -> None:
@@ -89,6 +91,12 @@ def test_an_existing_stock_to_be_changed_is_a_target() -> None:
             "完成固定资产投资2亿元、争资争项2.2亿元以上目标任务。",
             [("完成固定资产投资", 2.0, "亿元"), ("争资争项", 2.2, "亿元")],
         ),
+        ("1.学前教育毛入园率达到92%以上。", [("学前教育毛入园率", 92.0, "%")]),  # no item number
+        (  # a share names the rate before it, even when the next clause runs on unmarked
+            "确保薄弱园帮扶覆盖率达到100%加快提高农村幼儿园办园水平。",
+            [("薄弱园帮扶覆盖率", 100.0, "%")],
+        ),
+        ("近视率下降1个百分点。", [("近视率下降", 1.0, "百分点")]),  # 个 is a measure word
     ],
 )
 def test_figures_the_genre_writes_so(text: str, expected: list[tuple[str, float, str]]) -> None:
