@@ -39,6 +39,7 @@ class NameRules:
     kinds: dict[str, str]
     middle_breakers: re.Pattern[str]
     not_a_body: re.Pattern[str]
+    positioning_head: re.Pattern[str]
     town_school: re.Pattern[str]
     town_school_stop: re.Pattern[str]
     department: re.Pattern[str]
@@ -111,6 +112,7 @@ class NameRules:
 PATTERNS_AS_WRITTEN = (
     "middle_breakers",
     "not_a_body",
+    "positioning_head",
     "town_school",
     "town_school_stop",
     "requirement",
@@ -240,8 +242,8 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         if not head and _unrun_count(text, inner, match.start()):
             continue
-        if not head and rules.goal_phrase.match(inner):
-            continue
+        if not head and (rules.goal_phrase.match(inner) or rules.positioning_head.search(inner)):
+            continue  # 办人民满意的教育, 教育高地: a goal or a vision
         if not head and len(inner) < rules.min_bare_quoted:
             continue
         if not head and _is_motto(inner) and not _run(text, match.start()):
