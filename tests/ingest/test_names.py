@@ -250,6 +250,9 @@ def test_each_item_of_a_quoted_programme_list_is_a_project() -> None:
         ("开展送课到校活动。", ["送课到校活动"]),  # a campaign that takes something somewhere
         ("开展法治宣传进校园活动。", ["法治宣传进校园活动"]),
         ("开展志愿服务活动。", []),  # a kind of activity, no named campaign
+        ("推行首席教师制,实行校长职级制。", ["首席教师制", "校长职级制"]),  # a system in force
+        ("实行编制动态管理,推行一体化机制。", []),  # 编制, 机制 name no system
+        ("实施教育信息化2.0行动计划。", ["教育信息化2.0行动计划"]),  # a version in the name
     ],
 )
 def test_unquoted_programmes_the_plan_runs(text: str, kept: list[str]) -> None:
