@@ -494,22 +494,27 @@ def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
             continue  # 新格局; 县局 names no bureau
         if not _place_stands(text, match.start()):
             continue
-        stationed = rules.name_continuation.match(text, match.end())
-        if stationed:  # 县纪委监委驻县教育局纪检监察组: the group, not the commission
-            yield (
-                match.start(),
-                stationed.end(),
-                text[match.start() : stationed.end()],
-                "party_body",
-            )
-        else:
-            yield match.start(), match.end(), match.group(), rules.kinds[match[2]]
+        yield _continued(text, match.start(), match.end(), rules.kinds[match[2]])
+
+
+def _continued(text: str, start: int, end: int, kind: str) -> tuple[int, int, str, str]:
+    """A name that runs on into a body of its own (县纪委监委驻县教育局纪检监察组: the group, not
+    the commission; 华中师范大学附属中学: the school, not the university) is that body's."""
+    continued = name_rules().name_continuation.match(text, end)
+    if continued is None:
+        return start, end, text[start:end], kind
+    name = text[start : continued.end()]
+    if SCHOOL_TYPE.search(name) or re.search(r"(?:学校|分校|分园)$", name):
+        kind = _school_kind(name)
+    elif re.search(r"纪检(?:监察)?组$", name):
+        kind = "party_body"
+    return start, continued.end(), name, kind
 
 
 def _national_bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
     rules = name_rules()
     for match in rules.national.finditer(text):
-        yield match.start(1), match.end(1), match[1], rules.national_kinds[match[1]]
+        yield _continued(text, match.start(1), match.end(1), rules.national_kinds[match[1]])
 
 
 def _bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -540,8 +545,9 @@ def _school_lists(text: str) -> Iterator[tuple[int, int, str, str]]:
         while item := rules.school_list_item.match(text, position):
             if not rules.school_list_item_needs.search(item.group()):
                 break
-            yield item.start(), item.end(), item.group(), _school_kind(item.group())
-            separator = rules.list_separator.match(text, item.end())
+            school = _continued(text, item.start(), item.end(), _school_kind(item.group()))
+            yield school
+            separator = rules.list_separator.match(text, school[1])
             if not separator:
                 break
             position = separator.end()

@@ -173,6 +173,12 @@ def institutions(text: str) -> list[str]:
         ),
         ("以红旗小学为试点。", ["红旗小学"]),  # 以 is a preposition, not the name's
         ("1.房县第一中学加强管理。", ["房县第一中学"]),  # a county of one character after 1.
+        (  # a university's school and a school's branch are schools of their own
+            "与华中师范大学附属中学合作,建立十堰市外国语学校房县分校。",
+            ["十堰市外国语学校房县分校", "华中师范大学附属中学"],
+        ),
+        ("县职业技术教育中心、市电化教育馆", ["县职业技术教育中心", "市电化教育馆"]),
+        ("与县人民医院、县妇幼保健院合作。", ["县人民医院", "县妇幼保健院"]),
     ],
 )
 def test_named_bodies_schools_and_central_bodies_are_found_whole(
