@@ -84,6 +84,7 @@ class NameRules:
     run_verb_before: re.Pattern[str]
     programme_list: re.Pattern[str]
     unquoted_programme: re.Pattern[str]
+    enumerated_programme: re.Pattern[str]
     unquoted_programme_stop: re.Pattern[str]
     works_named_as_projects: frozenset[str]
     generic_places: frozenset[str]
@@ -150,6 +151,7 @@ PATTERNS_AS_WRITTEN = (
     "run_verb_before",
     "programme_list",
     "unquoted_programme",
+    "enumerated_programme",
     "unquoted_programme_stop",
     "bureau_committee",
     "body_name",
@@ -329,7 +331,11 @@ def programme_lists(text: str) -> Iterator[tuple[int, int, str]]:
 def unquoted_programmes(text: str) -> Iterator[tuple[int, int, str]]:
     """实施职业院校达标工程, 开展送课到校活动: a programme run by name without quote marks."""
     rules = name_rules()
-    for match in rules.unquoted_programme.finditer(text):
+    matches = [
+        *rules.unquoted_programme.finditer(text),
+        *rules.enumerated_programme.finditer(text),
+    ]
+    for match in sorted(matches, key=lambda m: m.start()):
         lead = rules.clause_lead.match(match[1])  # 启动实施X计划: the verbs open no name
         name = match[1][lead.end() :] if lead else match[1]
         if len(name) > 4 and not rules.unquoted_programme_stop.search(name):
