@@ -98,11 +98,18 @@ def resolve(
     region = _as_written(region, parsed.normalized.text)
     own_titles = _own_titles(parsed)
     written = {m.surface for m in mentions if m.kind == "institution"}
+    cited: list[str] = []  # the titles cited so far, in text order
     for mention in mentions:
         if mention.kind == "project":
             merger.add("project", mention, *_canonical_project(mention.surface))
         elif mention.kind == "policy" and not _is_own_title(mention.surface, own_titles):
-            merger.add("policy", mention, *_canonical_policy(mention.surface))
+            title, reason = _canonical_policy(mention.surface)
+            if name_rules().document_word_alone.match(title):
+                title, reason = _referred_title(title, cited), "short reference to a cited title"
+            else:
+                cited.append(title)
+            if title:
+                merger.add("policy", mention, title, reason)
         elif mention.kind == "institution":
             name, reason = _canonical_institution(mention.surface, region, written)
             merger.kinds[name] = mention.attr("kind") or "other"
@@ -126,6 +133,14 @@ def resolve(
         ),
         merges=tuple(merger.merges.values()),
     )
+
+
+def _referred_title(word: str, cited: list[str]) -> str:
+    """The title cited last that a document word alone (《意见》, 《规划》) refers to, if any."""
+    for title in reversed(cited):
+        if re.sub(r"\([^()]*\)$", "", title).endswith(word):
+            return title
+    return ""
 
 
 def _cited_policies(merger: _Merger, mentions: list[Mention]) -> tuple[Policy, ...]:

@@ -40,6 +40,7 @@ class NameRules:
     middle_breakers: re.Pattern[str]
     not_a_body: re.Pattern[str]
     positioning_head: re.Pattern[str]
+    document_word_alone: re.Pattern[str]
     town_school: re.Pattern[str]
     town_school_stop: re.Pattern[str]
     department: re.Pattern[str]
@@ -114,6 +115,7 @@ PATTERNS_AS_WRITTEN = (
     "middle_breakers",
     "not_a_body",
     "positioning_head",
+    "document_word_alone",
     "town_school",
     "town_school_stop",
     "requirement",

@@ -380,3 +380,17 @@ def test_the_plan_citing_its_own_title_cites_no_policy(tmp_path: Path, plan: str
     path = tmp_path / "plan.txt"
     path.write_text(plan, "utf-8")
     assert [p.title for p in extract_file(path).policies] == ["义务教育法"]
+
+
+def test_a_document_word_alone_refers_to_the_title_cited_before(tmp_path: Path) -> None:
+    """以下简称《意见》, 落实《规划》: the short form is one more mention of the cited title."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某县2024年教育工作要点\n一、总体要求\n"
+        "1.落实《关于深化教师队伍建设改革的意见》(以下简称《意见》),按照《意见》要求推进。\n"
+        "2.落实《方案》。\n",  # no title before it ends so: no document
+        encoding="utf-8",
+    )
+    (policy,) = extract_file(path).policies
+    assert policy.title == "关于深化教师队伍建设改革的意见"
+    assert len(policy.mentions) == 3
