@@ -31,10 +31,10 @@ KINDS = ("goals", "measures", "projects", "policies", "institutions", "targets",
 FLOORS: Mapping[str, float] = {
     "projects": 0.9,
     "policies": 0.9,
-    "targets": 0.85,
+    "targets": 0.87,
     "goals": 0.85,
     "measures": 0.85,
-    "institutions": 0.8,
+    "institutions": 0.9,
 }
 GOAL_DICE, GOAL_DICE_SAME_NUMBER, MEASURE_DICE, METRIC_DICE = 0.6, 0.4, 0.6, 0.5
 
