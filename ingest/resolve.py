@@ -341,11 +341,11 @@ def _institution(
     written = merger.first_written[("institution", name)][1]
     return Institution(
         name,
-        kind,
+        kind,  # type: ignore[arg-type]
         mentions,
         code,
         _full_name(name),
-        _if_other(written, name),  # type: ignore[arg-type]
+        _if_other(written, name),
     )
 
 
