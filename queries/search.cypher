@@ -90,14 +90,14 @@ CALL (words, lucene, indexed, superset, kinds) {
   WITH plans, n, score, literal,
        CASE WHEN n:Measure THEN 'measure' WHEN n:Goal THEN 'goal' WHEN n:Target THEN 'target'
             ELSE 'text' END AS kind
-  WITH plans, n, score, literal, kind, CASE kind WHEN 'text' THEN n.id ELSE n.doc END AS doc
-  WHERE kind IN kinds AND (plans IS NULL OR doc IN plans)
-  RETURN n, kind, doc, max(score) AS score, max(literal) AS literal
+  WITH plans, n, score, literal, kind WHERE kind IN kinds
+    AND (plans IS NULL OR CASE kind WHEN 'text' THEN n.id ELSE n.doc END IN plans)
+  RETURN n, kind, max(score) AS score, max(literal) AS literal
 }
 // A literal match is exact for a goal (its title is part of its text) and an item without a
 // title; so is an index hit for words of two Han characters, each one term of the index (a bigram:
 // two characters side by side). Only the other hits have their text read.
-WITH words, indexed, n, score, kind, literal, doc, CASE
+WITH words, indexed, n, score, kind, literal, CASE
        WHEN kind = 'text' THEN all(w IN words WHERE w = words[0])
        WHEN literal IS NOT NULL AND (kind = 'goal' OR n.title IS NULL) THEN literal = 1
        WHEN indexed AND all(w IN words WHERE size(w) = 2) AND (kind = 'goal' OR n.title IS NULL)
@@ -106,7 +106,8 @@ WITH words, indexed, n, score, kind, literal, doc, CASE
               WHEN kind <> 'goal' OR n.text STARTS WITH n.title THEN n.text
               ELSE coalesce(n.title, '') + ' ' + coalesce(n.text, '') END CONTAINS w) END AS exact
 ORDER BY exact DESC, score DESC
-WITH words, n, score, kind, exact, doc, CASE kind WHEN 'text' THEN null ELSE n END AS item
+WITH words, n, score, kind, exact, CASE kind WHEN 'text' THEN n.id ELSE n.doc END AS doc,
+     CASE kind WHEN 'text' THEN null ELSE n END AS item
 WHERE CASE $theme WHEN '' THEN true ELSE EXISTS {
         MATCH (o:Goal|Measure)-[:SETS_TARGET*0..1]->(item)
         MATCH (o)-[:ABOUT]->(:Theme)-[:BROADER*0..]->(t:Theme)
