@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -68,3 +69,20 @@ def percentile(values: Sequence[float], pct: float) -> float:
         return 0.0
     ordered = sorted(values)
     return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
+
+
+def timed(work: Callable[[], object]) -> float:
+    """Seconds ``work`` takes."""
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def latencies(values_ms: Sequence[float]) -> dict[str, float]:
+    """p50, p95 and the slowest of some timed runs, in milliseconds."""
+    return {
+        "p50_ms": round(percentile(values_ms, 50), 1),
+        "p95_ms": round(percentile(values_ms, 95), 1),
+        "max_ms": round(max(values_ms), 1),
+        "runs": len(values_ms),
+    }

@@ -2,14 +2,17 @@
 
     python -m bench.run                # one plan per county and prefecture (about 3,400 plans)
     python -m bench.run --quick        # about 100 plans; writes bench/results-quick.json
+    python -m bench.run --existing     # search and the province map again, on the graph left
 
 Generates the synthetic corpus (bench.generate, fixed seed) into a temporary folder, extracts it
 in one process and with every core, loads it with the project's batched writer (and, on a
 subset, one query per row for comparison), derives the analysis structure and times every saved
-query, at 100, 1,000 and all plans. It runs its own Neo4j (``.data/neo4j-bench``, Bolt port
-7690 or $PLANGRAPH_BENCH_BOLT_PORT; bench/common.py), empties it between sizes and stops it at the
-end when it started it. The full run writes bench/results.json, bench/results.md and the
-benchmark section of the README.
+query, at 100, 1,000 and all plans, and at all plans a search by word and the province map page
+(bench/reads.py). It runs its own Neo4j (``.data/neo4j-bench``, Bolt port 7690 or
+$PLANGRAPH_BENCH_BOLT_PORT; bench/common.py), empties it between sizes and stops it at the end
+when it started it. The full run writes bench/results.json, bench/results.md and the benchmark
+section of the README; ``--existing`` times search and the map again on the graph the last run
+left, nothing generated or cleared, and updates the same files.
 """
 
 from __future__ import annotations
@@ -45,13 +48,15 @@ from bench.common import (
     DERIVE_BUDGET_S,
     DERIVE_MEMORY_CAP,
     README,
+    latencies,
     own_server,
-    percentile,
     server_env,
     settings_of,
+    timed,
     update_readme_block,
 )
 from bench.generate import generate
+from bench.reads import measure_reads
 from bench.report import end_to_end, national_markdown, readme_section, targets
 from graph.analysis import Pair, derive, similar_pairs, similar_pairs_bruteforce
 from graph.analysis.similarity import Item
@@ -95,6 +100,7 @@ class Plan:
     naive_docs: int  # written both ways to compare the writers
     query_runs: int  # timed runs of every saved query at every size
     brute_items: int  # measures compared by brute force and by LSH
+    existing: bool = False  # only re-time the reads on the graph in the server (--existing)
 
     @property
     def national(self) -> bool:
@@ -122,19 +128,25 @@ def parse_plan(argv: Sequence[str] | None) -> Plan:
     parser.add_argument("--quick", action="store_true", help=f"about {QUICK_DOCUMENTS} plans")
     parser.add_argument("--documents", type=int, help="at most this many plans (default: all)")
     parser.add_argument("--out", type=Path, help="results file (default bench/results.json)")
+    parser.add_argument(
+        "--existing",
+        action="store_true",
+        help="only time search (saved query and by word) and the province map on the graph the "
+        "last run left in the bench's server, nothing generated or cleared; updates its results",
+    )
     args = parser.parse_args(argv)
     documents = args.documents or (QUICK_DOCUMENTS if args.quick else None)
     out = args.out or (QUICK_RESULTS if args.quick else RESULTS)
     if args.quick:
         return Plan(True, documents, out, one_process_docs=20, naive_docs=10, query_runs=6,
-                    brute_items=1000)  # fmt: skip
+                    brute_items=1000, existing=args.existing)  # fmt: skip
     return Plan(False, documents, out, one_process_docs=300, naive_docs=50, query_runs=20,
-                brute_items=3000)  # fmt: skip
+                brute_items=3000, existing=args.existing)  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     plan = parse_plan(argv)
-    results = run(plan)
+    results = remeasure(plan) if plan.existing else run(plan)
     plan.out.parent.mkdir(parents=True, exist_ok=True)
     plan.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")
     table = national_markdown(results)
@@ -186,6 +198,31 @@ def run(plan: Plan) -> dict[str, Any]:
     }
     results["python_peak_mb"] = max(peaks.values())
     results["load_average_after"] = os.getloadavg()
+    results["targets"] = targets(results)
+    return results
+
+
+def remeasure(plan: Plan) -> dict[str, Any]:
+    """The results of the last run with search (the saved query, drawn as that run drew it, and
+    by word) and the province map timed again on the graph it left."""
+    results = json.loads(plan.out.read_text(encoding="utf-8"))
+    documents, size = results["corpus"]["documents"], results["sizes"][-1]["graph_size"]
+    with bench_server() as settings, connect(settings) as driver:
+        found = graph_size(driver, settings.database)
+        if found != size:
+            raise SystemExit(f"the bench's graph has {found:,} nodes and relationships, the run "
+                             f"of {plan.out} left {size:,}: not its graph")  # fmt: skip
+        say(f"{documents} plans: search, the province map")
+        rng = random.Random(SEED)  # the parameters the full run drew for search
+        for query in list_queries():
+            if query.name == "search":
+                timing = time_query(driver, settings.database, query, plan.query_runs, rng)
+                results["queries"]["search"][str(documents)] = timing
+                break
+            parameter_sets(driver, settings.database, query, plan.query_runs, rng)
+        results.update(measure_reads(driver, settings, plan.query_runs))
+    results["remeasured"] = {"date": machine()["date"], "load_average": os.getloadavg(),
+                             "what": ["search", "search_words", "province_map"]}  # fmt: skip
     results["targets"] = targets(results)
     return results
 
@@ -346,6 +383,8 @@ def measure_graph(driver: Driver, settings: Settings, corpus: Corpus, plan: Plan
         say(f"{documents} plans: saved queries ({analysis.outcome} analysis)")
         for name, timing in time_queries(driver, database, plan.query_runs).items():
             queries.setdefault(name, {})[str(documents)] = timing
+    say(f"{len(corpus.paths)} plans: search by word, the province map")
+    reads = measure_reads(driver, settings, plan.query_runs)
     return {
         "load": {
             "rows_per_s_batched": sizes[-1]["load_rows_per_s"],
@@ -356,6 +395,7 @@ def measure_graph(driver: Driver, settings: Settings, corpus: Corpus, plan: Plan
         "sizes": sizes,
         "similarity": similarity,
         "queries": queries,
+        **reads,
     }
 
 
@@ -497,18 +537,15 @@ def similarity_probe(send: Connection) -> Iterator[None]:
 
 def time_queries(driver: Driver, database: str, runs: int) -> dict[str, dict[str, float]]:
     rng = random.Random(SEED)
-    timings: dict[str, dict[str, float]] = {}
-    for query in list_queries():
-        variants = parameter_sets(driver, database, query, runs, rng)
-        run_query(driver, query, variants[0], database=database)  # warm-up: plan and cache
-        latencies = [1000 * timed(partial(run_one, driver, database, query, p)) for p in variants]
-        timings[query.name] = {
-            "p50_ms": round(percentile(latencies, 50), 1),
-            "p95_ms": round(percentile(latencies, 95), 1),
-            "max_ms": round(max(latencies), 1),
-            "runs": len(latencies),
-        }
-    return timings
+    return {query.name: time_query(driver, database, query, runs, rng) for query in list_queries()}
+
+
+def time_query(
+    driver: Driver, database: str, query: SavedQuery, runs: int, rng: random.Random
+) -> dict[str, float]:
+    variants = parameter_sets(driver, database, query, runs, rng)
+    run_query(driver, query, variants[0], database=database)  # warm-up: plan and cache
+    return latencies([1000 * timed(partial(run_one, driver, database, query, p)) for p in variants])
 
 
 def run_one(driver: Driver, database: str, query: SavedQuery, params: dict[str, Any]) -> None:
@@ -637,12 +674,6 @@ def compare_similarity(corpus: Corpus, limit: int) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------------ measuring
-
-
-def timed(work: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    work()
-    return time.perf_counter() - started
 
 
 def timed_result(

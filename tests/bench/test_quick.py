@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from bench.reads import SEARCH_WORDS
 from graph.queries import list_queries
 from graph.settings import REPO_ROOT
 
@@ -109,8 +110,36 @@ def test_the_analysis_finishes_at_every_size(results: dict[str, Any]) -> None:
 
 
 def test_every_target_is_judged(results: dict[str, Any]) -> None:
-    assert len(results["targets"]) == 5
+    assert len(results["targets"]) == 7
     assert all(isinstance(target["met"], bool) for target in results["targets"])
+
+
+def test_search_by_word_and_the_province_map_are_timed(results: dict[str, Any]) -> None:
+    assert set(results["search_words"]) == set(SEARCH_WORDS)
+    assert all(0 < t["p50_ms"] <= t["p95_ms"] for t in results["search_words"].values())
+    found = results["province_map"]
+    assert found["shapes"] > 0 and found["spec_kb"] > 0
+    assert 0 < found["warm"]["p50_s"] <= found["warm"]["p95_s"]
+    assert 0 < found["cold"]["p50_s"] <= found["cold"]["p95_s"]
+
+
+def test_existing_times_search_and_the_map_again_on_the_graph_left(
+    quick: tuple[dict[str, Any], Path],
+) -> None:
+    again = quick[1].with_name("again.json")
+    again.write_bytes(quick[1].read_bytes())
+    before = [contents(path) for path in UNTOUCHED]
+    subprocess.run(
+        [sys.executable, "-m", "bench.run", "--quick", "--existing", "--out", str(again)],
+        cwd=REPO_ROOT,
+        check=True,
+        timeout=300,
+    )
+    assert [contents(path) for path in UNTOUCHED] == before
+    results = json.loads(again.read_text(encoding="utf-8"))
+    assert results["remeasured"]["what"] == ["search", "search_words", "province_map"]
+    assert results["sizes"] == quick[0]["sizes"]  # nothing loaded again
+    assert "timed again" in again.with_suffix(".md").read_text(encoding="utf-8")
 
 
 def test_markdown_table_is_written_beside_the_results(quick: tuple[dict[str, Any], Path]) -> None:

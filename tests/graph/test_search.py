@@ -34,6 +34,21 @@ def test_search_finds_every_item_a_contains_query_finds(
     assert expected <= found
 
 
+# Words the index serves only in part (a Latin letter inside a longer term, digits split by a
+# point, a word that ends a term on one side, Han and Latin together) and words it cannot narrow
+# down at all (punctuation only): the items it gives are matched literally, or every item is.
+@pytest.mark.parametrize("word", ["Q", "1.1", "+X", "X”证书", "%", "（"])
+def test_a_word_the_index_serves_in_part_finds_every_contains_hit(
+    sample_graph: Driver, database: str, word: str
+) -> None:
+    records, _, _ = sample_graph.execute_query(CONTAINS, {"word": word}, database_=database)
+    expected = {r["id"] for r in records}
+    assert expected, f"the samples hold {word}"
+    hits = search(sample_graph, word, database=database, limit=5000).hits
+    assert expected <= {h.id for h in hits if h.kind != "text"}
+    assert all(h.exact for h in hits if h.id in expected)
+
+
 @pytest.mark.parametrize("word", ["课后服务", "双减", "1+X"])
 def test_every_literal_hit_is_highlighted_in_its_sentence(
     sample_graph: Driver, database: str, word: str
