@@ -23,7 +23,7 @@ from graph.explore import maps as map_reads
 from graph.explore import plans
 
 region_names = cached(plans.region_names)
-initiatives = cached(initiative_reads.initiatives)
+initiative_choices = cached(initiative_reads.initiative_choices)
 themes = cached(map_reads.themes)
 region_values = cached(map_reads.region_values)
 adoption_years = cached(map_reads.adoption_years)
@@ -54,11 +54,20 @@ with right:
     )
 
 
+def _initiatives() -> dict[str, str]:
+    """The most adopted initiatives, or those whose name holds the words typed, and the one the
+    link names: at national scale there are tens of thousands, too many for one list."""
+    found = st.text_input(t("find_initiative"), key="find-initiative")
+    rows = initiative_choices(found.strip(), st.query_params.get("key", ""))
+    st.caption(t("initiatives_listed").format(n=initiative_reads.CHOICES))
+    return {r["id"]: f"{r['name']} ({r['regions']})" for r in rows}
+
+
 def _keys() -> dict[str, str]:
     """What the measure is about: an initiative, a theme or a region (value → label)."""
     with guarded():
         if measure == "adopters":
-            return {r["id"]: f"{r['name']} ({r['regions']})" for r in initiatives()}
+            return _initiatives()
         if measure == "theme":
             field = "label_en" if language() == "en" else "label"
             return {r["id"]: r[field] or r["label"] for r in themes()}

@@ -212,6 +212,18 @@ RETURN labels(x)[0] AS kind, x.id AS id, coalesce(x.name, x.title) AS name,
 ORDER BY regions DESC, name
 """
 
+# The initiatives offered for a choice: the most adopted whose name (or a variant) holds $text, and
+# the one chosen before ($keep, from a shared link), without reading all of them at national scale.
+INITIATIVE_CHOICES = """
+MATCH (r:Region)-[:ADOPTS]->(x)
+WHERE x.id = $keep OR $text = '' OR coalesce(x.name, x.title) CONTAINS $text
+   OR any(a IN coalesce(x.aliases, []) WHERE a CONTAINS $text)
+WITH x, count(DISTINCT r) AS regions
+RETURN labels(x)[0] AS kind, x.id AS id, coalesce(x.name, x.title) AS name, regions
+ORDER BY x.id = $keep DESC, regions DESC, name
+LIMIT $limit
+"""
+
 _INITIATIVE = """
 CALL () {
   MATCH (x:Project {id: $id}) RETURN x

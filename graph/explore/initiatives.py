@@ -9,13 +9,26 @@ from typing import Any
 from neo4j import Driver
 
 from graph.db import read
-from graph.explore.cypher import CO_ADOPTED, INITIATIVES, SIMILAR_ELSEWHERE
+from graph.explore.cypher import CO_ADOPTED, INITIATIVE_CHOICES, INITIATIVES, SIMILAR_ELSEWHERE
 from graph.explore.saved import ROW_CAP, saved_rows
 
 
 def initiatives(driver: Driver, *, database: str) -> list[dict[str, Any]]:
     """Every adopted project and policy with the number of regions that adopt it."""
     return read(driver, INITIATIVES, database=database)
+
+
+CHOICES = 200  # initiatives offered at once; a name typed finds the others
+
+
+def initiative_choices(
+    driver: Driver, text: str = "", keep: str = "", *, database: str, limit: int = CHOICES
+) -> list[dict[str, Any]]:
+    """The ``limit`` most adopted projects and policies whose name holds ``text``, most adopted
+    first, and the one with id ``keep`` (chosen before) whatever its rank."""
+    params = {"text": text.strip(), "keep": keep, "limit": limit}
+    rows = read(driver, INITIATIVE_CHOICES, params, database=database)
+    return sorted(rows, key=lambda row: (-row["regions"], row["name"]))
 
 
 @dataclass(frozen=True, slots=True)

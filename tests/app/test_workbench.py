@@ -69,6 +69,18 @@ def test_map_level_and_choice_go_into_the_url(app_env: None, sample_graph: Drive
     assert {"晋城市", "黔南布依族苗族自治州", "张掖市", "吕梁市", "威海市"} == names
 
 
+def test_map_finds_an_initiative_by_the_words_typed(app_env: None, sample_graph: Driver) -> None:
+    app = open_page("map")
+    chosen = app.selectbox[0].options[app.selectbox[0].index]
+    app.text_input(key="find-initiative").input("童语").run()
+    found = [o for o in app.selectbox[0].options if o != chosen]  # the choice made stays listed
+    assert found and all("童语" in option for option in found)
+    app.selectbox[0].set_value("童语同音计划").run()  # a project's id is its name
+    assert app.query_params["key"] == "童语同音计划"
+    names = {p["name"] for p in _map_features(app) if p["value"] is not None}
+    assert names == {"山西省", "贵州省", "山东省"}  # 阳城, 瓮安 and 威海 name 童语同音
+
+
 def test_map_is_english_in_english_mode(app_env: None, sample_graph: Driver) -> None:
     app = open_page("map")
     app.sidebar.toggle[0].set_value(True).run()
