@@ -26,7 +26,9 @@ def server_env(name: str, *, port: str, heap: str, pagecache: str) -> dict[str, 
     ``port`` (or the PLANGRAPH_<NAME>_BOLT_PORT environment variable)."""
     return {
         "PLANGRAPH_DATA_DIR": str(REPO_ROOT / ".data" / f"neo4j-{name}"),
-        "PLANGRAPH_BOLT_PORT": os.environ.get(f"PLANGRAPH_{name.upper()}_BOLT_PORT", port),
+        "PLANGRAPH_BOLT_PORT": os.environ.get(
+            f"PLANGRAPH_{name.upper().replace('-', '_')}_BOLT_PORT", port
+        ),
         "PLANGRAPH_NEO4J_HEAP": heap,
         "PLANGRAPH_NEO4J_PAGECACHE": pagecache,
         # Empty values win over .env: always the benchmark's own local server and its password.

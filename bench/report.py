@@ -225,6 +225,7 @@ def readme_section(results: Mapping[str, Any]) -> str:
             "python -m bench.run            # the national corpus: bench/results.json, results.md",
             "python -m bench.run --quick    # about 100 plans, bench/results-quick.json",
             "python -m bench.run --existing # search and the province map again on its graph",
+            "python -m bench.browser        # the province map in headless chromium on that graph",
             "```",
             "",
             f"Measured on {machine['date']} on {machine['cores']} cores (Python "

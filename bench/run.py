@@ -9,7 +9,8 @@ in one process and with every core, loads it with the project's batched writer (
 subset, one query per row for comparison), derives the analysis structure and times every saved
 query, at 100, 1,000 and all plans, and at all plans a search by word and the province map page
 (bench/reads.py). It runs its own Neo4j (``.data/neo4j-bench``, Bolt port 7690 or
-$PLANGRAPH_BENCH_BOLT_PORT; bench/common.py), empties it between sizes and stops it at the end
+$PLANGRAPH_BENCH_BOLT_PORT; --quick ``.data/neo4j-bench-quick``, 7692 or
+$PLANGRAPH_BENCH_QUICK_BOLT_PORT; bench/common.py), empties it between sizes and stops it at the end
 when it started it. The full run writes bench/results.json, bench/results.md and the benchmark
 section of the README; ``--existing`` times search and the map again on the graph the last run
 left, nothing generated or cleared, and updates the same files.
@@ -82,6 +83,9 @@ WRITER_ROUNDS = 3
 DEFAULTS_EVERY = 4  # runs of a saved query: one in four with its default parameters
 NEO4J_HEAP, NEO4J_PAGECACHE = "2g", "2g"
 SERVER_ENV = server_env("bench", port="7690", heap=NEO4J_HEAP, pagecache=NEO4J_PAGECACHE)
+# The quick run (and so the test suite) has a server of its own: emptying the bench's server
+# would lose the national graph that --existing and bench.browser time again.
+QUICK_SERVER_ENV = server_env("bench-quick", port="7692", heap="1g", pagecache="512m")
 # Appended to a list property without duplicates, as the batched writer does (graph.cypher).
 ADD_SOURCE = (
     "CASE WHEN $doc IN coalesce({v}.sources, []) THEN {v}.sources "
@@ -178,7 +182,7 @@ def run(plan: Plan) -> dict[str, Any]:
         say("LSH against brute force")
         results["similarity_vs_bruteforce"] = compare_similarity(corpus, plan.brute_items)
         say("starting Neo4j")
-        with bench_server() as settings:
+        with bench_server(plan) as settings:
             with connect(settings) as driver:
                 results.update(measure_graph(driver, settings, corpus, plan))
             running = disk_usage(server_dir(settings))
@@ -207,7 +211,7 @@ def remeasure(plan: Plan) -> dict[str, Any]:
     by word) and the province map timed again on the graph it left."""
     results = json.loads(plan.out.read_text(encoding="utf-8"))
     documents, size = results["corpus"]["documents"], results["sizes"][-1]["graph_size"]
-    with bench_server() as settings, connect(settings) as driver:
+    with bench_server(plan) as settings, connect(settings) as driver:
         found = graph_size(driver, settings.database)
         if found != size:
             raise SystemExit(f"the bench's graph has {found:,} nodes and relationships, the run "
@@ -294,8 +298,8 @@ def extract_in_pool(corpus: Corpus, workers: int) -> None:
 
 
 @contextmanager
-def bench_server() -> Iterator[Settings]:
-    settings = settings_of(SERVER_ENV)
+def bench_server(plan: Plan) -> Iterator[Settings]:
+    settings = settings_of(QUICK_SERVER_ENV if plan.quick else SERVER_ENV)
     with only_benchmark(server_dir(settings)), own_server(settings):
         yield settings
 

@@ -16,7 +16,7 @@ from bench.reads import SEARCH_WORDS
 from graph.queries import list_queries
 from graph.settings import REPO_ROOT
 
-pytestmark = pytest.mark.neo4j  # starts the bench's own server (port 7690)
+pytestmark = pytest.mark.neo4j  # starts the quick bench's own server (port 7692)
 
 POSITIVE = [
     "corpus.documents",
