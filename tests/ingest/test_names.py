@@ -205,6 +205,7 @@ def test_named_bodies_schools_and_central_bodies_are_found_whole(
         ("推进城市学校、社区学校和红旗小学建设。", ["红旗小学"]),  # 城市, 社区, 红旗 are words
         ("构建县域教育新格局,服务全市发展大局。", []),  # 县域, 格局, 大局
         ("1000人以上的中小学配备心理教师。", []),  # 的 is in no school's name
+        ("加强民族中学、重点中学、希望小学、小规模学校、绿色学校建设。", []),  # types of school
     ],
 )
 def test_addressees_formulae_titles_and_types_are_no_institutions(
