@@ -206,6 +206,8 @@ def test_named_bodies_schools_and_central_bodies_are_found_whole(
         ("构建县域教育新格局,服务全市发展大局。", []),  # 县域, 格局, 大局
         ("1000人以上的中小学配备心理教师。", []),  # 的 is in no school's name
         ("加强民族中学、重点中学、希望小学、小规模学校、绿色学校建设。", []),  # types of school
+        ("健全学校膳食委员会、伙食管理委员会、学术委员会。", []),  # every school's committees
+        ("成立专项治理专班,组建专项工作领导小组。", []),  # 专项: a task, no named body
     ],
 )
 def test_addressees_formulae_titles_and_types_are_no_institutions(
