@@ -51,6 +51,7 @@ class TargetRules:
     counted_parts: re.Pattern[str]
     past_markers: re.Pattern[str]
     existing_before: re.Pattern[str]
+    report_clause: re.Pattern[str]
     past_year: re.Pattern[str]
 
 
@@ -89,6 +90,7 @@ def rules() -> TargetRules:
         re.compile(data["counted_parts"]),
         re.compile(data["past_markers"]),
         re.compile(data["existing_before"]),
+        re.compile(data["report_clause"]),
         re.compile(data["past_year"]),
     )
 
@@ -246,8 +248,22 @@ def _reports_the_past(folded: str, match: re.Match[str], year: int | None) -> bo
         return True
     if rules().existing_before.search(folded, max(0, match.start() - 2), match.start()):
         return True  # 利用17个基地: what the plan draws on
+    if rules().report_clause.search(_clause(folded, match)):
+        return True  # 5所学校作了典型发言: what happened
     years = [int(y) for y in rules().past_year.findall(before)]
     return year is not None and any(y < year for y in years)
+
+
+def _clause(folded: str, match: re.Match[str]) -> str:
+    """The clause that holds the number, between the marks that break clauses."""
+    breaks = rules().clause_break
+    start = match.start()
+    while start > 0 and not breaks.match(folded[start - 1]):
+        start -= 1
+    end = match.end()
+    while end < len(folded) and not breaks.match(folded[end]):
+        end += 1
+    return folded[start:end]
 
 
 def _deadline(folded: str, match: re.Match[str], year: int | None) -> str | None:

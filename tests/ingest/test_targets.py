@@ -24,6 +24,7 @@ def targets(text: str) -> list[tuple[str, float, str]]:
         "初中学考综合评估继续位列全市前三名,",
         "引领广大党员师生树牢'四个意识“、坚定'四个自信“。",
         "从6个方面全面总结了去年工作。",
+        "要抓好12项重点工作,落实8个方面措施。",
         "落实《新时代中小学教师职业行为十项准则》要求。",  # a count inside a document's title
         "学习《关于加强中小学生手机管理的5项规定》。",
     ],
@@ -62,6 +63,8 @@ def test_two_rates_sharing_one_value_are_two_targets() -> None:
         "一年来,新建幼儿园5所。",
         "3.全区共有中小学56所,在校生4.2万人。",  # what there is, after the item's number
         "利用17个省市级师德涵养基地开展培训。",  # what the plan draws on
+        "会上,5所学校作了典型发言。",  # a meeting's report: what happened
+        "全县各学校校长共200余人参加会议。",
     ],
 )
 def test_results_already_reached_are_no_targets(text: str) -> None:
