@@ -40,6 +40,8 @@ class NameRules:
     middle_breakers: re.Pattern[str]
     not_a_body: re.Pattern[str]
     positioning_head: re.Pattern[str]
+    instrument_frame: re.Pattern[str]
+    instrument_after: re.Pattern[str]
     document_word_alone: re.Pattern[str]
     town_school: re.Pattern[str]
     town_school_stop: re.Pattern[str]
@@ -115,6 +117,8 @@ PATTERNS_AS_WRITTEN = (
     "middle_breakers",
     "not_a_body",
     "positioning_head",
+    "instrument_frame",
+    "instrument_after",
     "document_word_alone",
     "town_school",
     "town_school_stop",
@@ -244,7 +248,7 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
         if activity:
             yield match.start(), activity.end(), inner + activity[1]
             continue
-        if not head and _unrun_count(text, inner, match.start()):
+        if not head and _unrun_count(text, inner, match.start(), match.end()):
             continue
         if not head and (rules.goal_phrase.match(inner) or rules.positioning_head.search(inner)):
             continue  # 办人民满意的教育, 教育高地: a goal or a vision
@@ -300,20 +304,28 @@ def _activity_after(text: str, inner: str, end: int) -> re.Match[str] | None:
     return activity
 
 
-def _run(text: str, start: int) -> bool:
-    """A verb that runs things (实施, 开展, 推进 …) right before a quoted name."""
-    return bool(name_rules().run_verb_before.search(text, max(0, start - 4), start))
+def _run(text: str, start: int, end: int | None = None) -> bool:
+    """A verb that runs things (实施, 开展, 推进 …) right before a quoted name, or the name taken
+    as the plan's instrument (以“…”为抓手)."""
+    rules = name_rules()
+    if rules.run_verb_before.search(text, max(0, start - 4), start):
+        return True
+    return end is not None and bool(
+        rules.instrument_frame.search(text, max(0, start - 1), start)
+        and rules.instrument_after.match(text, end)
+    )
 
 
 def _has_head(text: str, match: re.Match[str]) -> bool:
     return bool(name_rules().head.match(text, match.end()))
 
 
-def _unrun_count(text: str, inner: str, start: int) -> bool:
+def _unrun_count(text: str, inner: str, start: int, end: int) -> bool:
     """“四区”, “三件大事”: a label built on a count that the plan does not run."""
     rules = name_rules()
-    run = _run(text, start)
+    run = _run(text, start, end)
     named = rules.head_at_end.search(inner)  # “三个100行动” names its programme itself
+    named = named or rules.programme_after.match(text, end)  # “四个定向”专项工作
     counted = rules.counted_label.match(inner) and not rules.distributive.match(inner)
     return bool(counted) and not run and not named
 
