@@ -40,6 +40,7 @@ class NameRules:
     middle_breakers: re.Pattern[str]
     not_a_body: re.Pattern[str]
     positioning_head: re.Pattern[str]
+    short_label_built: re.Pattern[str]
     instrument_frame: re.Pattern[str]
     instrument_after: re.Pattern[str]
     document_word_alone: re.Pattern[str]
@@ -117,6 +118,7 @@ PATTERNS_AS_WRITTEN = (
     "middle_breakers",
     "not_a_body",
     "positioning_head",
+    "short_label_built",
     "instrument_frame",
     "instrument_after",
     "document_word_alone",
@@ -252,7 +254,8 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         if not head and (rules.goal_phrase.match(inner) or rules.positioning_head.search(inner)):
             continue  # 办人民满意的教育, 教育高地: a goal or a vision
-        if not head and len(inner) < rules.min_bare_quoted:
+        built = rules.short_label_built.match(text, match.end())
+        if not head and len(inner) < rules.min_bare_quoted and not built:
             continue
         if not head and _is_motto(inner) and not _run(text, match.start()):
             continue  # “生态强市、魅力承德”: a list of short clauses is a slogan unless run

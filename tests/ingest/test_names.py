@@ -233,6 +233,7 @@ def test_addressees_formulae_titles_and_types_are_no_institutions(
         ("以“一唱响三仪式”为主要抓手,开展师德教育", ["一唱响三仪式"]),  # the plan's instrument
         ("定向培养、定向就业“四个定向”专项工作", ["四个定向"]),  # a counted label with 专项
         ("筑牢学生安全的“保护墙”", []),  # a metaphor of protection, no programme
+        ("推动职业中学“双高”建设,补齐“两头”短板", ["双高"]),  # two characters: built, or a formula
         ("推进“中高本”衔接和产教融合", ["中高本衔接"]),
         ("巩固“双减”攻坚成果", []),  # the gazetteer names 双减 on its own
         (
