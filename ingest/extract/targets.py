@@ -52,6 +52,8 @@ class TargetRules:
     past_markers: re.Pattern[str]
     existing_before: re.Pattern[str]
     report_clause: re.Pattern[str]
+    after_ends: re.Pattern[str]
+    qualifier_units: frozenset[str]
     past_year: re.Pattern[str]
 
 
@@ -91,6 +93,8 @@ def rules() -> TargetRules:
         re.compile(data["past_markers"]),
         re.compile(data["existing_before"]),
         re.compile(data["report_clause"]),
+        re.compile(data["after_ends"]),
+        frozenset(data["qualifier_units"]),
         re.compile(data["past_year"]),
     )
 
@@ -210,6 +214,9 @@ def _metric(folded: str, match: re.Match[str]) -> tuple[int, int, str]:
     after = re.match(r"[\u4e00-\u9fff“”\w()（）+·]{2,24}", folded[match.end() :])
     if after and not rules().clause_break.match(folded[match.end() : match.end() + 1]):
         phrase = re.split(r"[,，。;；:：、]", after.group())[0]
+        ends = rules().after_ends.search(phrase)
+        if ends and match["unit"] not in SHARE_UNITS:  # 100%落实…: a share of doing it
+            phrase = phrase[: ends.start()]  # 8个优化…: a new clause begins
         # 2.2亿元以上目标任务: what a bound (以上) sums up as a goal is named before the number
         summary = match["post"] and rules().not_metrics.match(phrase)
         if len(phrase) >= 2 and re.search(r"[\u4e00-\u9fff]", phrase) and not summary:
@@ -246,10 +253,13 @@ def _reports_the_past(folded: str, match: re.Match[str], year: int | None) -> bo
     before = folded[sentence_start : match.start()]
     if rules().past_markers.search(before):
         return True
-    if rules().existing_before.search(folded, max(0, match.start() - 2), match.start()):
+    clause = _clause(folded, match)
+    if rules().existing_before.match(clause):
         return True  # 利用17个基地: what the plan draws on
-    if rules().report_clause.search(_clause(folded, match)):
+    if rules().report_clause.search(clause):
         return True  # 5所学校作了典型发言: what happened
+    if match["post"] in ("以上", "以下") and match["unit"] in rules().qualifier_units:
+        return folded[match.end() : match.end() + 1] == "的"  # 1000人以上的中小学
     years = [int(y) for y in rules().past_year.findall(before)]
     return year is not None and any(y < year for y in years)
 

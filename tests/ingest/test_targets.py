@@ -62,7 +62,8 @@ def test_two_rates_sharing_one_value_are_two_targets() -> None:
         "我县荣获省级优秀组织奖3项。",  # an honour won
         "一年来,新建幼儿园5所。",
         "3.全区共有中小学56所,在校生4.2万人。",  # what there is, after the item's number
-        "利用17个省市级师德涵养基地开展培训。",  # what the plan draws on
+        "利用17个省市级师德涵养基地、11个教师实践教育基地开展培训。",  # what the plan draws on
+        "1000人以上的中小学配备专职心理教师。",  # a size that picks schools out
         "会上,5所学校作了典型发言。",  # a meeting's report: what happened
         "全县各学校校长共200余人参加会议。",
     ],
@@ -100,6 +101,12 @@ def test_an_existing_stock_to_be_changed_is_a_target() -> None:
             [("薄弱园帮扶覆盖率", 100.0, "%")],
         ),
         ("近视率下降1个百分点。", [("近视率下降", 1.0, "百分点")]),  # 个 is a measure word
+        (  # the thing counted ends where another count or a new clause begins
+            "举办3项体育赛事和一次春季运动会。",
+            [("体育赛事", 3.0, "项"), ("春季运动会", 1.0, "次")],
+        ),
+        ("实施消防改造中小学项目8个优化招生机制。", [("实施消防改造中小学项目", 8.0, "个")]),
+        ("100%落实少先队活动课教学计划。", [("落实少先队活动课教学计划", 100.0, "%")]),
     ],
 )
 def test_figures_the_genre_writes_so(text: str, expected: list[tuple[str, float, str]]) -> None:
