@@ -3,29 +3,19 @@ on the real Neo4j. Screenshots go to tests/artifacts/ (ignored by git)."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from neo4j import Driver
 
+from bench.browser import CHROMIUM, CHROMIUM_FLAGS, running_app
 from graph.settings import REPO_ROOT, Settings
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 PAGES = [
     "overview", "region", "compare", "initiatives", "responsibility", "themes", "map", "queries",
     "console", "export", "ingest",
@@ -38,56 +28,10 @@ if not Path(CHROMIUM).exists():
 playwright = pytest.importorskip("playwright.sync_api")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def app_url(neo4j_settings: Settings) -> Iterator[str]:
-    port = _free_port()
-    env = {
-        **os.environ,
-        "NEO4J_URI": neo4j_settings.uri,
-        "NEO4J_USER": neo4j_settings.user,
-        "NEO4J_PASSWORD": neo4j_settings.password,
-        "NEO4J_DATABASE": neo4j_settings.database,
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "app.py",
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-    ]
-    server = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(f"{url}/_stcore/health")
+    with running_app(neo4j_settings) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def _wait_for(url: str, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
 
 
 @pytest.fixture(scope="module")
