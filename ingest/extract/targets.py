@@ -176,8 +176,9 @@ def _inside_quotes_or_numbering(folded: str, match: re.Match[str]) -> bool:
     open_quote = before.rfind("“") > before.rfind("”")
     in_title = _inside_a_title(folded, match.start())  # 《…十项准则》 names a document
     numbering = re.search(r"(^|\n)\s*\(?$", folded[max(0, match.start() - 2) : match.start()])
+    stated = match["pre"] and match["unit"] in SHARE_UNITS  # “市域内占比不超过5%”的目标
     return (
-        open_quote
+        (open_quote and not stated)
         or in_title
         or bool(numbering and match["unit"] not in ("%",) and not match["pre"])
     )

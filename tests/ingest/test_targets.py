@@ -107,6 +107,10 @@ def test_an_existing_stock_to_be_changed_is_a_target() -> None:
         ),
         ("实施消防改造中小学项目8个优化招生机制。", [("实施消防改造中小学项目", 8.0, "个")]),
         ("100%落实少先队活动课教学计划。", [("落实少先队活动课教学计划", 100.0, "%")]),
+        (  # a share stated in quotes as the goal is a target; a quoted slogan of counts is not
+            "紧扣“市域内占比不超过5%”的整体目标,落实“三个100%”要求。",
+            [("市域内占比", 5.0, "%")],
+        ),
     ],
 )
 def test_figures_the_genre_writes_so(text: str, expected: list[tuple[str, float, str]]) -> None:
