@@ -98,7 +98,7 @@ def resolve(
     region = _as_written(region, parsed.normalized.text)
     own_titles = _own_titles(parsed)
     written = {m.surface for m in mentions if m.kind == "institution"}
-    cited: list[str] = []  # the titles cited so far, in text order
+    cited: dict[str, str] = {}  # the titles cited in 《》 so far → as first written there
     for mention in mentions:
         if mention.kind == "project":
             merger.add("project", mention, *_canonical_project(mention.surface))
@@ -106,8 +106,8 @@ def resolve(
             title, reason = _canonical_policy(mention.surface)
             if name_rules().document_word_alone.match(title):
                 title, reason = _referred_title(title, cited), "short reference to a cited title"
-            else:
-                cited.append(title)
+            elif mention.rule == CITED_TITLE:  # moved to the end: the title cited last
+                cited[title] = cited.pop(title, re.sub(r"\s+", "", mention.surface))
             if title:
                 merger.add("policy", mention, title, reason)
         elif mention.kind == "institution":
@@ -115,7 +115,13 @@ def resolve(
             merger.kinds[name] = mention.attr("kind") or "other"
             merger.add("institution", mention, name, reason)
     projects = _absorb_bare_names(merger)
-    policies = _cited_policies(merger, mentions)
+    # A law the gazetteer finds without 《》 adds a mention to the title it shortens; alone it is
+    # no citation.
+    policies = tuple(
+        Policy(title, tuple(sorted(aliases)), tuple(found), cited[title])
+        for title, found, aliases in merger.of("policy")
+        if title in cited
+    )
     institutions = [
         _institution(merger, name, found, region) for name, found, _ in merger.of("institution")
     ]
@@ -135,27 +141,12 @@ def resolve(
     )
 
 
-def _referred_title(word: str, cited: list[str]) -> str:
+def _referred_title(word: str, cited: dict[str, str]) -> str:
     """The title cited last that a document word alone (《意见》, 《规划》) refers to, if any."""
     for title in reversed(cited):
         if re.sub(r"\([^()]*\)$", "", title).endswith(word):
             return title
     return ""
-
-
-def _cited_policies(merger: _Merger, mentions: list[Mention]) -> tuple[Policy, ...]:
-    """The titles the plan cites in 《》, each as it first writes it there. A law the gazetteer
-    finds without 《》 adds a mention to the title it shortens; alone it is no citation."""
-    written: dict[str, str] = {}
-    for mention in mentions:  # in text order
-        if mention.kind == "policy" and mention.rule == CITED_TITLE:
-            canonical, _ = _canonical_policy(mention.surface)
-            written.setdefault(canonical, re.sub(r"\s+", "", mention.surface))
-    return tuple(
-        Policy(title, tuple(sorted(aliases)), tuple(found), written[title])
-        for title, found, aliases in merger.of("policy")
-        if title in written
-    )
 
 
 def _canonical_project(surface: str) -> tuple[str, str]:
