@@ -58,7 +58,7 @@ def _initiatives() -> dict[str, str]:
     """The most adopted initiatives, or those whose name holds the words typed, and the one the
     link names: at national scale there are tens of thousands, too many for one list."""
     found = st.text_input(t("find_initiative"), key="find-initiative")
-    rows = initiative_choices(found.strip(), st.query_params.get("key", ""))
+    rows = initiative_choices(found, st.query_params.get("key", ""))
     st.caption(t("initiatives_listed").format(n=initiative_reads.CHOICES))
     return {r["id"]: f"{r['name']} ({r['regions']})" for r in rows}
 

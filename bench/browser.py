@@ -19,11 +19,10 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from statistics import median
-from typing import Any
 
 from playwright.sync_api import Browser, sync_playwright
 
-from bench.common import own_server, settings_of
+from bench.common import app_env, own_server, settings_of
 from bench.run import SERVER_ENV
 from graph.settings import REPO_ROOT, Settings
 
@@ -80,9 +79,7 @@ def running_app(settings: Settings) -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = int(probe.getsockname()[1])
-    env: dict[str, Any] = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_USER": settings.user,
-                           "NEO4J_PASSWORD": settings.password,
-                           "NEO4J_DATABASE": settings.database}  # fmt: skip
+    env = {**os.environ, **app_env(settings)}
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1"]  # fmt: skip
     app = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL,

@@ -39,6 +39,12 @@ def server_env(name: str, *, port: str, heap: str, pagecache: str) -> dict[str, 
     }
 
 
+def app_env(settings: Settings) -> dict[str, str]:
+    """The environment that points the app (which reads its settings from it) at a server."""
+    return {"NEO4J_URI": settings.uri, "NEO4J_USER": settings.user,
+            "NEO4J_PASSWORD": settings.password, "NEO4J_DATABASE": settings.database}  # fmt: skip
+
+
 def settings_of(env: dict[str, str]) -> Settings:
     return load_settings(env={**os.environ, **env})
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from neo4j import Driver
 
-from bench.common import latencies, percentile, timed
+from bench.common import app_env, latencies, percentile, timed
 from graph.search import search
 from graph.settings import REPO_ROOT, Settings
 
@@ -69,8 +69,7 @@ def time_province_map(settings: Settings, runs: int) -> dict[str, Any]:
 @contextmanager
 def app_settings(settings: Settings) -> Iterator[None]:
     """The app (which reads its settings from the environment) pointed at the bench's server."""
-    wanted = {"NEO4J_URI": settings.uri, "NEO4J_USER": settings.user,
-              "NEO4J_PASSWORD": settings.password, "NEO4J_DATABASE": settings.database}  # fmt: skip
+    wanted = app_env(settings)
     saved = {key: os.environ.get(key) for key in wanted}
     os.environ.update(wanted)
     try:
