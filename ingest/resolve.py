@@ -39,6 +39,7 @@ from ingest.spans import innermost_item, items_of
 NUMERALS = "一二三四五六七八九十"
 _SCHOOL_ABBREVIATION = re.compile(rf"^(.+?)([{NUMERALS}]{{1,2}})([中小])$")
 LEVEL_WORDS = "县市区州旗盟省"
+NOTICE_HEAD = 300  # the notice that publishes the plan stands in its first characters
 OWN_TITLE_LIKENESS = 0.9  # a cited title this much like the plan's own is the plan itself
 _LOCAL_PREFIX = re.compile(rf"^(?:中共)?([{LEVEL_WORDS}])(委)?")
 
@@ -171,13 +172,16 @@ _NOTICE_WORDS = re.compile(r"^(?:附件\d*[:：]?|关于印发|印发)|的通知
 
 
 def _own_titles(parsed: ParsedDocument) -> list[str]:
-    """The plan's title line, and the title its page gives it (标题, <title> before its site's
-    name): 《》 around any of them names the document itself."""
+    """The plan's title line, the title its page gives it (标题, <title> before its site's name)
+    and the title its notice publishes (…关于印发X的通知): 《》 around any of them names the
+    document itself."""
     page = parsed.normalized.metadata
+    notice = name_rules().publishing_notice.search(parsed.normalized.text[:NOTICE_HEAD])
     titles = [
         parsed.meta.title,
         page.get("title"),
         re.split(r"[_|]", page.get("page_title", ""))[0],
+        notice[1] if notice else None,
     ]
     return [fold(re.sub(r"\s+", "", title)) for title in titles if title and len(title) >= 4]
 

@@ -77,6 +77,7 @@ class NameRules:
     law_name_continues: re.Pattern[str]
     own_title_before: re.Pattern[str]
     own_title_after: re.Pattern[str]
+    publishing_notice: re.Pattern[str]
     period_label: re.Pattern[str]
     counted_label: re.Pattern[str]
     distributive: re.Pattern[str]
@@ -149,6 +150,7 @@ PATTERNS_AS_WRITTEN = (
     "law_name_continues",
     "own_title_before",
     "own_title_after",
+    "publishing_notice",
     "period_label",
     "counted_label",
     "distributive",

@@ -382,12 +382,34 @@ def test_spellings_of_one_initiative_resolve_to_one_name(
         # a page that gives the title in its 标题 field only
         "标题：某某区2022年教育工作要点\n一、加强党建\n1.按照《某某区2022年教育工作要点》要求，"
         "学习《义务教育法》。\n",
+        # the notice that publishes the plan, in the forms notices take
+        "某某区人民政府办公室关于印发某某区基础教育提质三年行动计划（2022—2024年）的通知\n各街道：\n"
+        "《某某区基础教育提质三年行动计划（2022—2024年）》已经区政府同意，现印发给你们。\n"
+        "一、总体要求\n深入贯彻《义务教育法》。\n",
+        "关于印发某某州教育提质实施方案的通知\n各县（市）人民政府：\n经州人民政府同意，现将《某某州"
+        "教育提质实施方案》印发给你们。\n为贯彻《义务教育法》，制定本方案。\n",
+        "某某区教育改革和发展规划\n《某某区教育改革和发展规划（2021—2025年）》经区委、区政府同意，"
+        "现予印发。\n贯彻《义务教育法》。\n",
     ],
 )
 def test_the_plan_citing_its_own_title_cites_no_policy(tmp_path: Path, plan: str) -> None:
     path = tmp_path / "plan.txt"
     path.write_text(plan, "utf-8")
     assert [p.title for p in extract_file(path).policies] == ["义务教育法"]
+
+
+def test_a_title_published_before_or_inside_a_cited_notice_is_a_citation(tmp_path: Path) -> None:
+    """自《X》印发以来 cites X; 《国务院关于印发〈X〉的通知》 is a notice the plan cites."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某县2024年教育工作要点\n一、总体要求\n1.自《义务教育课程方案》印发以来，全县推进课改。"
+        "落实《国务院关于印发〈深化新时代教育评价改革总体方案〉的通知》。\n",
+        encoding="utf-8",
+    )
+    assert [p.title for p in extract_file(path).policies] == [
+        "义务教育课程方案",
+        "国务院关于印发〈深化新时代教育评价改革总体方案〉的通知",
+    ]
 
 
 def test_a_document_word_alone_refers_to_the_title_cited_before(tmp_path: Path) -> None:
