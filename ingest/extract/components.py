@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract.literals import alternation
-from ingest.extract.regions import load_gazetteer, stands_as_place
+from ingest.extract.regions import Region, load_gazetteer, stands_as_place
 
 NAMES = Path(__file__).parent / "patterns" / "names.yml"
 # A place and one of these names no particular school (县中学, 山东省学校).
@@ -96,6 +96,9 @@ class NameRules:
     bare_kinds: dict[str, str]
     national: re.Pattern[str]
     national_kinds: dict[str, str]
+    university: re.Pattern[str]
+    university_stop: re.Pattern[str]
+    level_word: re.Pattern[str]
     bureau_committee: re.Pattern[str]
     body_name: re.Pattern[str]
     body_before: re.Pattern[str]
@@ -209,7 +212,12 @@ def name_rules() -> NameRules:
             rf"(?:{data['bare_after']})"
         ),
         bare_kinds=bare_kinds,
-        national=re.compile(rf"(?:{data['national_before']})({alternation(national_kinds)})"),
+        national=re.compile(
+            rf"(?:{data['national_before']})({alternation(national_kinds)}){data['national_after']}"
+        ),
+        university=re.compile(rf"(?:{data['national_before']})({data['university_name']})"),
+        university_stop=re.compile(data["university_stop"]),
+        level_word=re.compile(data["level_prefix"]),
         national_kinds=national_kinds,
         body_before=re.compile(data["body_before"]),
         body_opening=re.compile(rf".*(?:{data['body_verbs']})"),
@@ -509,15 +517,25 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
 
 def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
     rules = name_rules()
-    for match in rules.institution.finditer(text):
+    for match in _institution_matches(text):
         generic = match[1] == "" and _generic_school(match.group(), match[2])
         if generic or rules.middle_breakers.search(match[1]) or "中小学" in match.group():
             continue
         if rules.not_a_body.search(match.group()) or (match[2] == "局" and not match[1]):
             continue  # 新格局; 县局 names no bureau
-        if not _place_stands(text, match.start()):
-            continue
         yield _continued(text, match.start(), match.end(), rules.kinds[match[2]])
+
+
+def _institution_matches(text: str) -> Iterator[re.Match[str]]:
+    """Names opened by a place, or by a level's word where the place is no place (市教育局会同
+    市财政局: the search goes on inside the word that looked like a place)."""
+    pattern, position = name_rules().institution, 0
+    while match := pattern.search(text, position):
+        if _place_stands(text, match.start()):
+            yield match
+            position = match.end()
+        else:
+            position = match.start() + 1
 
 
 def _continued(text: str, start: int, end: int, kind: str) -> tuple[int, int, str, str]:
@@ -538,6 +556,10 @@ def _national_bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
     rules = name_rules()
     for match in rules.national.finditer(text):
         yield _continued(text, match.start(1), match.end(1), rules.national_kinds[match[1]])
+    for match in rules.university.finditer(text):
+        if not rules.university_stop.search(match[1]):
+            kind = "other" if match[1].endswith("研究院") else "university"
+            yield _continued(text, match.start(1), match.end(1), kind)
 
 
 def _bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -619,9 +641,20 @@ def _place_stands(text: str, start: int) -> bool:
     """岚县 in 青岚县教育局 is no place: the name's own boundary rules hold inside names too."""
     gazetteer = load_gazetteer()
     place = gazetteer.pattern.match(text, start + 2 if text.startswith("中共", start) else start)
-    if place is None or gazetteer.by_name[place.group()][0].name != place.group():
+    if place is None:
         return True
+    regions = gazetteer.by_name[place.group()]
+    if regions[0].name != place.group():
+        return _level_fits(text[place.end() : place.end() + 1], regions)
     return stands_as_place(text, place.start(), place.end(), "region.full")
+
+
+def _level_fits(after: str, regions: list[Region]) -> bool:
+    """会同 in 会同市财政局 is the verb (会同县 is no 市): a short name stands before a level's word
+    only if one of its regions has that level."""
+    if not name_rules().level_word.fullmatch(after):
+        return True
+    return any(region.name.endswith(after) for region in regions)
 
 
 def _generic_school(name: str, suffix: str) -> bool:

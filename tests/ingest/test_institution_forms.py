@@ -1,0 +1,56 @@
+"""Institutions in forms the genre uses beyond the tuning plans: the bureaus of other sectors in
+责任单位 lists, numbered schools, universities named without a place, a notice's formulae."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.components import named_institutions
+
+
+def institutions(text: str) -> list[str]:
+    return [name for _, _, name, _ in named_institutions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # sector bureaus whose standard names hold 和, and commissions of health
+            "（责任单位：州卫生健康委、州工业和信息化局、县自然资源和规划局）",
+            ["州卫生健康委", "州工业和信息化局", "县自然资源和规划局"],
+        ),
+        (
+            "县消防救援大队开展演练,区青少年活动中心、区教育考试中心配合。",
+            ["县消防救援大队", "区青少年活动中心", "区教育考试中心"],
+        ),
+        ("推进沈阳市第十二中学、宁乡市第十一小学建设。", ["沈阳市第十二中学", "宁乡市第十一小学"]),
+        (
+            "支持和平区实验小学教育集团发展。",
+            ["和平区实验小学教育集团"],
+        ),  # the group a school heads
+        ("积极争取教育部、省教育厅支持。", ["教育部", "省教育厅"]),
+        (
+            "支持东北师范大学附属中学、中央民族大学合作办学。",
+            ["东北师范大学附属中学", "中央民族大学"],
+        ),
+        ("依托中国教育科学研究院开展质量监测。", ["中国教育科学研究院"]),
+        ("市教育局会同市财政局制定办法。", ["市教育局", "市财政局"]),  # 会同: a verb, no county
+        ("新建瓮安县朵云一小学生宿舍。", ["瓮安县朵云一小"]),  # 一小 runs on into 学生, no number
+    ],
+)
+def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经市政府同意,现印发给你们。",  # a notice's formula
+        "各区县人民政府,市政府各有关部门:",  # an addressee
+        "县政府批准后实施。",
+        "建设中国特色世界一流大学和一流学科。",  # a goal, no university
+        "各级教育部门要加强统筹,高等教育部分指标下降。",  # the sector's departments
+    ],
+)
+def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
+    assert institutions(text) == []
