@@ -36,6 +36,11 @@ def institutions(text: str) -> list[str]:
         ("依托中国教育科学研究院开展质量监测。", ["中国教育科学研究院"]),
         ("市教育局会同市财政局制定办法。", ["市教育局", "市财政局"]),  # 会同: a verb, no county
         ("新建瓮安县朵云一小学生宿舍。", ["瓮安县朵云一小"]),  # 一小 runs on into 学生, no number
+        # a bureau's units after a verb that takes a unit; 办 is a unit's word too
+        ("各学校将材料报局办公室。", ["局办公室"]),
+        ("充分发挥基础教育科作用,向招生办报送名单。", ["基础教育科", "招生办"]),
+        ("发挥团县委作用,团市委牵头开展志愿服务。", ["团县委", "团市委"]),
+        ("以二中为龙头组建教育集团,三中作为试点。", ["二中", "三中"]),
     ],
 )
 def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> None:
@@ -50,6 +55,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "县政府批准后实施。",
         "建设中国特色世界一流大学和一流学科。",  # a goal, no university
         "各级教育部门要加强统筹,高等教育部分指标下降。",  # the sector's departments
+        "严格落实招生办法,及时办理入学手续,以一小时为单位。",  # 招生办法, 一小时: words
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
