@@ -645,6 +645,8 @@ def _place_stands(text: str, start: int) -> bool:
         return True
     regions = gazetteer.by_name[place.group()]
     if regions[0].name != place.group():
+        if name_rules().level_word.match(place.group()):
+            return False  # 市中 of 市中区 in 全市中职学校: a level's word and a word after it
         return _level_fits(text[place.end() : place.end() + 1], regions)
     return stands_as_place(text, place.start(), place.end(), "region.full")
 

@@ -56,6 +56,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "建设中国特色世界一流大学和一流学科。",  # a goal, no university
         "各级教育部门要加强统筹,高等教育部分指标下降。",  # the sector's departments
         "严格落实招生办法,及时办理入学手续,以一小时为单位。",  # 招生办法, 一小时: words
+        "推进市直学校、区属学校规范管理,提升全市中职学校和县公办幼儿园质量。",  # types
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
