@@ -523,6 +523,8 @@ def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
             continue
         if rules.not_a_body.search(match.group()) or (match[2] == "局" and not match[1]):
             continue  # 新格局; 县局 names no bureau
+        if text.endswith(("大学", "学院"), 0, match.start()):
+            continue  # 张掖开放大学高台学院: the university's own college, inside its name
         yield _continued(text, match.start(), match.end(), rules.kinds[match[2]])
 
 
@@ -660,13 +662,15 @@ def _level_fits(after: str, regions: list[Region]) -> bool:
 
 
 def _generic_school(name: str, suffix: str) -> bool:
-    """县中学, 山东省学校, 城区小学: a place and a school type, no particular school."""
+    """县中学, 山东省学校, 城区小学: a place and a school type, no particular school; a city's
+    own university takes its name bare (济宁学院, 成都大学)."""
     if suffix not in GENERIC_SUFFIXES:
         return False
     place = name.removeprefix("中共")[: -len(suffix)]
     return (
         place in ("县", "市", "区")
-        or suffix in ("学校", "大学", "学院")
+        or suffix == "学校"
+        or (suffix in ("大学", "学院") and name_rules().level_word.search(place[-1:]) is not None)
         or (place in name_rules().generic_places)
     )
 

@@ -41,6 +41,12 @@ def institutions(text: str) -> list[str]:
         ("充分发挥基础教育科作用,向招生办报送名单。", ["基础教育科", "招生办"]),
         ("发挥团县委作用,团市委牵头开展志愿服务。", ["团县委", "团市委"]),
         ("以二中为龙头组建教育集团,三中作为试点。", ["二中", "三中"]),
+        ("与济宁学院、成都大学合作。", ["济宁学院", "成都大学"]),  # a city's own university
+        ("支持湖北开放大学房县学院建设。", ["湖北开放大学"]),  # its college is inside its name
+        (
+            "组建区教育发展中心,区教研室更名为区教学研究室。",
+            ["区教育发展中心", "区教研室", "区教学研究室"],
+        ),
     ],
 )
 def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> None:
@@ -57,6 +63,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "各级教育部门要加强统筹,高等教育部分指标下降。",  # the sector's departments
         "严格落实招生办法,及时办理入学手续,以一小时为单位。",  # 招生办法, 一小时: words
         "推进市直学校、区属学校规范管理,提升全市中职学校和县公办幼儿园质量。",  # types
+        "举办山东省大学生创新大赛,推进北京市学校体育工作。",  # 大学生; a place's schools
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
