@@ -99,6 +99,7 @@ class NameRules:
     university: re.Pattern[str]
     university_stop: re.Pattern[str]
     level_word: re.Pattern[str]
+    bureau_joint: re.Pattern[str]
     bureau_committee: re.Pattern[str]
     body_name: re.Pattern[str]
     body_before: re.Pattern[str]
@@ -218,6 +219,7 @@ def name_rules() -> NameRules:
         university=re.compile(rf"(?:{data['national_before']})({data['university_name']})"),
         university_stop=re.compile(data["university_stop"]),
         level_word=re.compile(data["level_prefix"]),
+        bureau_joint=re.compile(data["bureau_joint"]),
         national_kinds=national_kinds,
         body_before=re.compile(data["body_before"]),
         body_opening=re.compile(rf".*(?:{data['body_verbs']})"),
@@ -519,7 +521,8 @@ def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
     rules = name_rules()
     for match in _institution_matches(text):
         generic = match[1] == "" and _generic_school(match.group(), match[2])
-        if generic or rules.middle_breakers.search(match[1]) or "中小学" in match.group():
+        middle = rules.bureau_joint.sub("", match[1]) if match[2].endswith("局") else match[1]
+        if generic or rules.middle_breakers.search(middle) or "中小学" in match.group():
             continue
         if rules.not_a_body.search(match.group()) or (match[2] == "局" and not match[1]):
             continue  # 新格局; 县局 names no bureau

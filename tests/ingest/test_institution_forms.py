@@ -43,6 +43,22 @@ def institutions(text: str) -> list[str]:
         ("以二中为龙头组建教育集团,三中作为试点。", ["二中", "三中"]),
         ("与济宁学院、成都大学合作。", ["济宁学院", "成都大学"]),  # a city's own university
         ("支持湖北开放大学房县学院建设。", ["湖北开放大学"]),  # its college is inside its name
+        (  # 和 joins a bureau's two remits inside its name; bodies of party and town offices
+            "（责任单位：区文化和旅游体育局、县农业农村和水利局、县委网信办、县文明办、"
+            "县城市管理局、市乡村振兴局）",
+            [
+                "区文化和旅游体育局",
+                "县农业农村和水利局",
+                "县委网信办",
+                "县文明办",
+                "县城市管理局",
+                "市乡村振兴局",
+            ],
+        ),
+        (
+            "（责任科室：计划财务科、安全稳定科、职业教育与成人教育科、项目办）",
+            ["计划财务科", "安全稳定科", "职业教育与成人教育科", "项目办"],
+        ),
         (
             "组建区教育发展中心,区教研室更名为区教学研究室。",
             ["区教育发展中心", "区教研室", "区教学研究室"],
@@ -64,6 +80,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "严格落实招生办法,及时办理入学手续,以一小时为单位。",  # 招生办法, 一小时: words
         "推进市直学校、区属学校规范管理,提升全市中职学校和县公办幼儿园质量。",  # types
         "举办山东省大学生创新大赛,推进北京市学校体育工作。",  # 大学生; a place's schools
+        "在县委和县政府领导下,项目办理时限压缩一半。",  # 和 between two names; 办理
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
