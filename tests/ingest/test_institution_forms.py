@@ -85,6 +85,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "推进市直学校、区属学校规范管理,提升全市中职学校和县公办幼儿园质量。",  # types
         "举办山东省大学生创新大赛,推进北京市学校体育工作。",  # 大学生; a place's schools
         "在县委和县政府领导下,项目办理时限压缩一半。",  # 和 between two names; 办理
+        "建立健全市级教育督导委员会工作制度。",  # a level's kind of body
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
