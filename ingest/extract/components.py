@@ -100,6 +100,8 @@ class NameRules:
     university_stop: re.Pattern[str]
     level_word: re.Pattern[str]
     bureau_joint: re.Pattern[str]
+    education_unit: re.Pattern[str]
+    level_opening: re.Pattern[str]
     bureau_committee: re.Pattern[str]
     body_name: re.Pattern[str]
     body_before: re.Pattern[str]
@@ -199,6 +201,8 @@ def name_rules() -> NameRules:
             rf"|(?:{data['level_before']}){data['level_prefix']})"
             rf"({data['name_middle']})({suffixes})(?!{data['suffix_runs_on']})"
         ),
+        education_unit=re.compile(rf"(?<={data['level_prefix']}){data['education_unit']}"),
+        level_opening=re.compile(rf"(?:{data['level_before']}){data['level_prefix']}"),
         kinds=kinds,
         max_punctuated_name=int(data["max_punctuated_name"]),
         min_bare_quoted=int(data["min_bare_quoted"]),
@@ -507,6 +511,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
     for match in name_rules().bureau_committee.finditer(text):
         yield match.start(), match.end(), match.group(), "party_body"
     yield from _place_named(text)
+    yield from _education_units(text)
     yield from _national_bodies(text)
     yield from _bodies(text)
     yield from _town_schools(text)
@@ -529,6 +534,24 @@ def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
         if text.endswith(("大学", "学院"), 0, match.start()):
             continue  # 张掖开放大学高台学院: the university's own college, inside its name
         yield _continued(text, match.start(), match.end(), rules.kinds[match[2]])
+
+
+def _education_units(text: str) -> Iterator[tuple[int, int, str, str]]:
+    for match in name_rules().education_unit.finditer(text):
+        start = _opening(text, match.start() - 1)
+        if start is not None:
+            yield start, match.end(), text[start : match.end()], "department"
+
+
+def _opening(text: str, level: int) -> int | None:
+    """Where the place before a level's word starts (文成县, 大庆市), or the level's word itself
+    where it opens a name (发挥县…, not 全县)."""
+    by_name = load_gazetteer().by_name
+    for start in range(max(0, level - 8), level - 1):
+        place = text[start:level]
+        if (place in by_name or text[start : level + 1] in by_name) and _place_stands(text, start):
+            return start
+    return level if name_rules().level_opening.match(text, level) else None
 
 
 def _institution_matches(text: str) -> Iterator[re.Match[str]]:

@@ -55,6 +55,16 @@ def institutions(text: str) -> list[str]:
                 "市乡村振兴局",
             ],
         ),
+        (  # a bureau's service units named by their remit in education
+            "文成县教育发展研究中心、县教育会计核算中心、市教育评估院、区校外教育中心、县职校配合。",
+            [
+                "文成县教育发展研究中心",
+                "县教育会计核算中心",
+                "市教育评估院",
+                "区校外教育中心",
+                "县职校",
+            ],
+        ),
         (  # 建设局 is a bureau (设局 is no body)
             "（责任单位：州住房城乡建设局、州教育体育局（州语委办）、州广播电视台）",
             ["州住房城乡建设局", "州教育体育局", "州语委办", "州广播电视台"],
@@ -86,6 +96,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "举办山东省大学生创新大赛,推进北京市学校体育工作。",  # 大学生; a place's schools
         "在县委和县政府领导下,项目办理时限压缩一半。",  # 和 between two names; 办理
         "建立健全市级教育督导委员会工作制度。",  # a level's kind of body
+        "围绕全县教育中心工作,服务市教育中心工作。",  # 中心工作: the central task
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
