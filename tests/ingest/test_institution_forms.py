@@ -42,7 +42,10 @@ def institutions(text: str) -> list[str]:
         ("发挥团县委作用,团市委牵头开展志愿服务。", ["团县委", "团市委"]),
         ("以二中为龙头组建教育集团,三中作为试点。", ["二中", "三中"]),
         ("与济宁学院、成都大学合作。", ["济宁学院", "成都大学"]),  # a city's own university
-        ("支持湖北开放大学房县学院建设。", ["湖北开放大学"]),  # its college is inside its name
+        (  # a university's college is a body of its own, inside its name
+            "支持湖北开放大学房县学院建设,推进北京大学医学院合作,与华中师范大学共建学院。",
+            ["湖北开放大学房县学院", "北京大学医学院", "华中师范大学"],
+        ),
         (  # 和 joins a bureau's two remits inside its name; bodies of party and town offices
             "（责任单位：区文化和旅游体育局、县农业农村和水利局、县委网信办、县文明办、"
             "县城市管理局、市乡村振兴局）",
