@@ -675,13 +675,15 @@ def _place_stands(text: str, start: int) -> bool:
     if regions[0].name != place.group():
         if name_rules().level_word.match(place.group()):
             return False  # 市中 of 市中区 in 全市中职学校: a level's word and a word after it
-        return _level_fits(text[place.end() : place.end() + 1], regions)
+        glued = place.start() > 0 and "\u4e00" <= text[place.start() - 1] <= "\u9fff"
+        return not glued or _level_fits(text[place.end() : place.end() + 1], regions)
     return stands_as_place(text, place.start(), place.end(), "region.full")
 
 
 def _level_fits(after: str, regions: list[Region]) -> bool:
-    """会同 in 会同市财政局 is the verb (会同县 is no 市): a short name stands before a level's word
-    only if one of its regions has that level."""
+    """会同 in 市教育局会同市财政局 is the verb (会同县 is no 市): a short name glued to the word
+    before it stands before a level's word only if one of its regions has that level. (After a
+    boundary it stands even so: a county since renamed a district, 兖州市教育局.)"""
     if not name_rules().level_word.fullmatch(after):
         return True
     return any(region.name.endswith(after) for region in regions)

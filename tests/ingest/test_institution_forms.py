@@ -35,6 +35,7 @@ def institutions(text: str) -> list[str]:
         ),
         ("依托中国教育科学研究院开展质量监测。", ["中国教育科学研究院"]),
         ("市教育局会同市财政局制定办法。", ["市教育局", "市财政局"]),  # 会同: a verb, no county
+        ("兖州市教育局、兖州市财政局", ["兖州市教育局", "兖州市财政局"]),  # a county renamed since
         ("新建瓮安县朵云一小学生宿舍。", ["瓮安县朵云一小"]),  # 一小 runs on into 学生, no number
         # a bureau's units after a verb that takes a unit; 办 is a unit's word too
         ("各学校将材料报局办公室。", ["局办公室"]),
