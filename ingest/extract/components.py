@@ -698,7 +698,7 @@ def _generic_school(name: str, suffix: str) -> bool:
     return (
         place in ("县", "市", "区")
         or suffix == "学校"
-        or (suffix in ("大学", "学院") and name_rules().level_word.search(place[-1:]) is not None)
+        or (suffix in ("大学", "学院") and place.endswith(("省", "市", "县", "区")))
         or (place in name_rules().generic_places)
     )
 
