@@ -72,6 +72,10 @@ def institutions(text: str) -> list[str]:
                 "县职校",
             ],
         ),
+        (  # offices of the party committee and the government in their short forms
+            "（责任单位：县委办、县政府办、县委办公室、市国资委、市红十字会、市工商联、市侨联）",
+            ["县委办", "县政府办", "县委办公室", "市国资委", "市红十字会", "市工商联", "市侨联"],
+        ),
         (  # 建设局 is a bureau (设局 is no body)
             "（责任单位：州住房城乡建设局、州教育体育局（州语委办）、州广播电视台）",
             ["州住房城乡建设局", "州教育体育局", "州语委办", "州广播电视台"],
@@ -103,6 +107,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "举办山东省大学生创新大赛,推进北京市学校体育工作。",  # 大学生; a place's schools
         "在县委和县政府领导下,项目办理时限压缩一半。",  # 和 between two names; 办理
         "建立健全市级教育督导委员会工作制度。",  # a level's kind of body
+        "坚持政府办学为主体。",  # 政府办学: the state running schools, no office
         "围绕全县教育中心工作,服务市教育中心工作。",  # 中心工作: the central task
     ],
 )
