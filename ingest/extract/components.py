@@ -577,6 +577,8 @@ def _continued(text: str, start: int, end: int, kind: str) -> tuple[int, int, st
         kind = _school_kind(name)
     elif re.search(r"纪检(?:监察)?组$", name):
         kind = "party_body"
+    elif re.search(r"[局委厅]办公室$", name):
+        kind = "department"
     return start, continued.end(), name, kind
 
 

@@ -39,6 +39,7 @@ def institutions(text: str) -> list[str]:
         ("新建瓮安县朵云一小学生宿舍。", ["瓮安县朵云一小"]),  # 一小 runs on into 学生, no number
         # a bureau's units after a verb that takes a unit; 办 is a unit's word too
         ("各学校将材料报局办公室。", ["局办公室"]),
+        ("沈阳市教育局办公室负责统筹。", ["沈阳市教育局办公室"]),  # a bureau's office
         ("充分发挥基础教育科作用,向招生办报送名单。", ["基础教育科", "招生办"]),
         ("发挥团县委作用,团市委牵头开展志愿服务。", ["团县委", "团市委"]),
         ("以二中为龙头组建教育集团,三中作为试点。", ["二中", "三中"]),
