@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract.literals import alternation
-from ingest.extract.regions import load_gazetteer, stands_as_place
+from ingest.extract.regions import Region, load_gazetteer, stands_as_place
 
 NAMES = Path(__file__).parent / "patterns" / "names.yml"
 # A place and one of these names no particular school (县中学, 山东省学校).
@@ -97,6 +97,12 @@ class NameRules:
     bare_kinds: dict[str, str]
     national: re.Pattern[str]
     national_kinds: dict[str, str]
+    university: re.Pattern[str]
+    university_stop: re.Pattern[str]
+    level_word: re.Pattern[str]
+    bureau_joint: re.Pattern[str]
+    education_unit: re.Pattern[str]
+    level_opening: re.Pattern[str]
     bureau_committee: re.Pattern[str]
     body_name: re.Pattern[str]
     body_before: re.Pattern[str]
@@ -197,6 +203,8 @@ def name_rules() -> NameRules:
             rf"|(?:{data['level_before']}){data['level_prefix']})"
             rf"({data['name_middle']})({suffixes})(?!{data['suffix_runs_on']})"
         ),
+        education_unit=re.compile(rf"(?<={data['level_prefix']}){data['education_unit']}"),
+        level_opening=re.compile(rf"(?:{data['level_before']}){data['level_prefix']}"),
         kinds=kinds,
         max_punctuated_name=int(data["max_punctuated_name"]),
         min_bare_quoted=int(data["min_bare_quoted"]),
@@ -211,7 +219,13 @@ def name_rules() -> NameRules:
             rf"(?:{data['bare_after']})"
         ),
         bare_kinds=bare_kinds,
-        national=re.compile(rf"(?:{data['national_before']})({alternation(national_kinds)})"),
+        national=re.compile(
+            rf"(?:{data['national_before']})({alternation(national_kinds)}){data['national_after']}"
+        ),
+        university=re.compile(rf"(?:{data['national_before']})({data['university_name']})"),
+        university_stop=re.compile(data["university_stop"]),
+        level_word=re.compile(data["level_prefix"]),
+        bureau_joint=re.compile(data["bureau_joint"]),
         national_kinds=national_kinds,
         body_before=re.compile(data["body_before"]),
         body_opening=re.compile(rf".*(?:{data['body_verbs']})"),
@@ -499,6 +513,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
     for match in name_rules().bureau_committee.finditer(text):
         yield match.start(), match.end(), match.group(), "party_body"
     yield from _place_named(text)
+    yield from _education_units(text)
     yield from _national_bodies(text)
     yield from _bodies(text)
     yield from _town_schools(text)
@@ -511,15 +526,46 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
 
 def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
     rules = name_rules()
-    for match in rules.institution.finditer(text):
+    for match in _institution_matches(text):
         generic = match[1] == "" and _generic_school(match.group(), match[2])
-        if generic or rules.middle_breakers.search(match[1]) or "中小学" in match.group():
+        middle = rules.bureau_joint.sub("", match[1]) if match[2].endswith("局") else match[1]
+        if generic or rules.middle_breakers.search(middle) or "中小学" in match.group():
             continue
         if rules.not_a_body.search(match.group()) or (match[2] == "局" and not match[1]):
             continue  # 新格局; 县局 names no bureau
-        if not _place_stands(text, match.start()):
-            continue
+        if text.endswith(("大学", "学院"), 0, match.start()):
+            continue  # 张掖开放大学高台学院: the university's own college, inside its name
         yield _continued(text, match.start(), match.end(), rules.kinds[match[2]])
+
+
+def _education_units(text: str) -> Iterator[tuple[int, int, str, str]]:
+    for match in name_rules().education_unit.finditer(text):
+        start = _opening(text, match.start() - 1)
+        if start is not None:
+            yield start, match.end(), text[start : match.end()], "department"
+
+
+def _opening(text: str, level: int) -> int | None:
+    """Where the place before a level's word starts (文成县, 大庆市), or the level's word itself
+    where it opens a name (发挥县…, not 全县)."""
+    by_name = load_gazetteer().by_name
+    for start in range(max(0, level - 8), level - 1):
+        place = text[start:level]
+        if (place in by_name or text[start : level + 1] in by_name) and _place_stands(text, start):
+            return start
+    return level if name_rules().level_opening.match(text, level) else None
+
+
+def _institution_matches(text: str) -> Iterator[re.Match[str]]:
+    """Names opened by a place, or by a level's word where the place is no place (市教育局会同
+    市财政局: the search goes on inside the word that looked like a place)."""
+    pattern, position = name_rules().institution, 0
+    while match := pattern.search(text, position):
+        if _place_stands(text, match.start()):
+            yield match
+            position = match.end()
+        else:
+            position = match.start() + 1
 
 
 def _continued(text: str, start: int, end: int, kind: str) -> tuple[int, int, str, str]:
@@ -533,6 +579,8 @@ def _continued(text: str, start: int, end: int, kind: str) -> tuple[int, int, st
         kind = _school_kind(name)
     elif re.search(r"纪检(?:监察)?组$", name):
         kind = "party_body"
+    elif re.search(r"[局委厅]办公室$", name):
+        kind = "department"
     return start, continued.end(), name, kind
 
 
@@ -540,6 +588,10 @@ def _national_bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
     rules = name_rules()
     for match in rules.national.finditer(text):
         yield _continued(text, match.start(1), match.end(1), rules.national_kinds[match[1]])
+    for match in rules.university.finditer(text):
+        if not rules.university_stop.search(match[1]):
+            kind = "other" if match[1].endswith("研究院") else "university"
+            yield _continued(text, match.start(1), match.end(1), kind)
 
 
 def _bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -621,19 +673,36 @@ def _place_stands(text: str, start: int) -> bool:
     """岚县 in 青岚县教育局 is no place: the name's own boundary rules hold inside names too."""
     gazetteer = load_gazetteer()
     place = gazetteer.pattern.match(text, start + 2 if text.startswith("中共", start) else start)
-    if place is None or gazetteer.by_name[place.group()][0].name != place.group():
+    if place is None:
         return True
+    regions = gazetteer.by_name[place.group()]
+    if regions[0].name != place.group():
+        if name_rules().level_word.match(place.group()):
+            return False  # 市中 of 市中区 in 全市中职学校: a level's word and a word after it
+        glued = place.start() > 0 and "\u4e00" <= text[place.start() - 1] <= "\u9fff"
+        return not glued or _level_fits(text[place.end() : place.end() + 1], regions)
     return stands_as_place(text, place.start(), place.end(), "region.full")
 
 
+def _level_fits(after: str, regions: list[Region]) -> bool:
+    """会同 in 市教育局会同市财政局 is the verb (会同县 is no 市): a short name glued to the word
+    before it stands before a level's word only if one of its regions has that level. (After a
+    boundary it stands even so: a county since renamed a district, 兖州市教育局.)"""
+    if not name_rules().level_word.fullmatch(after):
+        return True
+    return any(region.name.endswith(after) for region in regions)
+
+
 def _generic_school(name: str, suffix: str) -> bool:
-    """县中学, 山东省学校, 城区小学: a place and a school type, no particular school."""
+    """县中学, 山东省学校, 城区小学: a place and a school type, no particular school; a city's
+    own university takes its name bare (济宁学院, 成都大学)."""
     if suffix not in GENERIC_SUFFIXES:
         return False
     place = name.removeprefix("中共")[: -len(suffix)]
     return (
         place in ("县", "市", "区")
-        or suffix in ("学校", "大学", "学院")
+        or suffix == "学校"
+        or (suffix in ("大学", "学院") and place.endswith(("省", "市", "县", "区")))
         or (place in name_rules().generic_places)
     )
 

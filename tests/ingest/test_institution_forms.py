@@ -1,0 +1,117 @@
+"""Institutions in forms the genre uses beyond the tuning plans: the bureaus of other sectors in
+责任单位 lists, numbered schools, universities named without a place, a notice's formulae."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.components import named_institutions
+
+
+def institutions(text: str) -> list[str]:
+    return [name for _, _, name, _ in named_institutions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # sector bureaus whose standard names hold 和, and commissions of health
+            "（责任单位：州卫生健康委、州工业和信息化局、县自然资源和规划局）",
+            ["州卫生健康委", "州工业和信息化局", "县自然资源和规划局"],
+        ),
+        (
+            "县消防救援大队开展演练,区青少年活动中心、区教育考试中心配合。",
+            ["县消防救援大队", "区青少年活动中心", "区教育考试中心"],
+        ),
+        ("推进沈阳市第十二中学、宁乡市第十一小学建设。", ["沈阳市第十二中学", "宁乡市第十一小学"]),
+        (
+            "支持和平区实验小学教育集团发展。",
+            ["和平区实验小学教育集团"],
+        ),  # the group a school heads
+        ("积极争取教育部、省教育厅支持。", ["教育部", "省教育厅"]),
+        (
+            "支持东北师范大学附属中学、中央民族大学合作办学。",
+            ["东北师范大学附属中学", "中央民族大学"],
+        ),
+        ("依托中国教育科学研究院开展质量监测。", ["中国教育科学研究院"]),
+        ("市教育局会同市财政局制定办法。", ["市教育局", "市财政局"]),  # 会同: a verb, no county
+        ("兖州市教育局、兖州市财政局", ["兖州市教育局", "兖州市财政局"]),  # a county renamed since
+        ("新建瓮安县朵云一小学生宿舍。", ["瓮安县朵云一小"]),  # 一小 runs on into 学生, no number
+        # a bureau's units after a verb that takes a unit; 办 is a unit's word too
+        ("各学校将材料报局办公室。", ["局办公室"]),
+        ("沈阳市教育局办公室负责统筹。", ["沈阳市教育局办公室"]),  # a bureau's office
+        ("充分发挥基础教育科作用,向招生办报送名单。", ["基础教育科", "招生办"]),
+        ("发挥团县委作用,团市委牵头开展志愿服务。", ["团县委", "团市委"]),
+        ("以二中为龙头组建教育集团,三中作为试点。", ["二中", "三中"]),
+        (  # a city's own university, also of a city named …州; 〇 in a school's number
+            "与济宁学院、成都大学合作,推进温州大学附属中学、沈阳市第一二〇中学建设。",
+            ["济宁学院", "成都大学", "温州大学附属中学", "沈阳市第一二〇中学"],
+        ),
+        (  # a university's college is a body of its own, inside its name
+            "支持湖北开放大学房县学院建设,推进北京大学医学院合作,与华中师范大学共建学院。",
+            ["湖北开放大学房县学院", "北京大学医学院", "华中师范大学"],
+        ),
+        (  # 和 joins a bureau's two remits inside its name; bodies of party and town offices
+            "（责任单位：区文化和旅游体育局、县农业农村和水利局、县委网信办、县文明办、"
+            "县城市管理局、市乡村振兴局）",
+            [
+                "区文化和旅游体育局",
+                "县农业农村和水利局",
+                "县委网信办",
+                "县文明办",
+                "县城市管理局",
+                "市乡村振兴局",
+            ],
+        ),
+        (  # a bureau's service units named by their remit in education
+            "文成县教育发展研究中心、县教育会计核算中心、市教育评估院、区校外教育中心、县职校配合。",
+            [
+                "文成县教育发展研究中心",
+                "县教育会计核算中心",
+                "市教育评估院",
+                "区校外教育中心",
+                "县职校",
+            ],
+        ),
+        (  # offices of the party committee and the government in their short forms
+            "（责任单位：县委办、县政府办、县委办公室、市国资委、市红十字会、市工商联、市侨联）",
+            ["县委办", "县政府办", "县委办公室", "市国资委", "市红十字会", "市工商联", "市侨联"],
+        ),
+        (  # 建设局 is a bureau (设局 is no body)
+            "（责任单位：州住房城乡建设局、州教育体育局（州语委办）、州广播电视台）",
+            ["州住房城乡建设局", "州教育体育局", "州语委办", "州广播电视台"],
+        ),
+        (
+            "（责任科室：计划财务科、安全稳定科、职业教育与成人教育科、项目办）",
+            ["计划财务科", "安全稳定科", "职业教育与成人教育科", "项目办"],
+        ),
+        (
+            "组建区教育发展中心,区教研室更名为区教学研究室。",
+            ["区教育发展中心", "区教研室", "区教学研究室"],
+        ),
+    ],
+)
+def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经市政府同意,现印发给你们。",  # a notice's formula
+        "各区县人民政府,市政府各有关部门:",  # an addressee
+        "各县市区人民政府,市政府各委办局,县政府各相关单位:",
+        "县政府批准后实施。",
+        "建设中国特色世界一流大学和一流学科。",  # a goal, no university
+        "各级教育部门要加强统筹,高等教育部分指标下降。",  # the sector's departments
+        "严格落实招生办法,及时办理入学手续,以一小时为单位。",  # 招生办法, 一小时: words
+        "推进市直学校、区属学校规范管理,提升全市中职学校和县公办幼儿园质量。",  # types
+        "举办山东省大学生创新大赛,推进北京市学校体育工作。",  # 大学生; a place's schools
+        "在县委和县政府领导下,项目办理时限压缩一半。",  # 和 between two names; 办理
+        "建立健全市级教育督导委员会工作制度。",  # a level's kind of body
+        "坚持政府办学为主体。",  # 政府办学: the state running schools, no office
+        "围绕全县教育中心工作,服务市教育中心工作。",  # 中心工作: the central task
+    ],
+)
+def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
+    assert institutions(text) == []
