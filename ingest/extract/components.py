@@ -24,8 +24,9 @@ NAMES = Path(__file__).parent / "patterns" / "names.yml"
 # A place and one of these names no particular school (县中学, 山东省学校).
 GENERIC_SUFFIXES = ("学校", "中学", "小学", "幼儿园", "大学", "学院")
 SCHOOL_TYPE = re.compile(
-    r"(?:中心幼儿园|幼儿园|中心小学|小学|中学|[一二三四五六七八九十]{1,2}[中小幼])$"
+    r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|[一二三四五六七八九十]{1,2}[中小幼])$"
 )
+LOCAL_SCHOOL_WORD = re.compile(r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|学校)$")
 CLAUSE_MARKS = "，,。；;：:)）\n "  # a list of schools never runs across these
 
 
@@ -650,7 +651,7 @@ def _local_schools(text: str) -> Iterator[tuple[int, int, str, str]]:
         start = match.start(1) + (lead.end() if lead else 0)
         name = text[start : match.end(1)].lstrip("到入至")  # 并入到X小学
         start = match.end(1) - len(name)
-        stem = re.sub(r"(中心幼儿园|幼儿园|中心小学|小学|中学|学校)$", "", name)
+        stem = LOCAL_SCHOOL_WORD.sub("", name)
         if len(stem) < 2 or rules.local_school_stop.search(stem):
             continue
         if rules.school_type_words.search(stem):

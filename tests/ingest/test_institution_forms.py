@@ -36,6 +36,7 @@ def institutions(text: str) -> list[str]:
         ("依托中国教育科学研究院开展质量监测。", ["中国教育科学研究院"]),
         ("市教育局会同市财政局制定办法。", ["市教育局", "市财政局"]),  # 会同: a verb, no county
         ("兖州市教育局、兖州市财政局", ["兖州市教育局", "兖州市财政局"]),  # a county renamed since
+        ("以南华初中为试点，推进东关初中、西关小学结对。", ["南华初中", "东关初中", "西关小学"]),
         ("新建瓮安县朵云一小学生宿舍。", ["瓮安县朵云一小"]),  # 一小 runs on into 学生, no number
         # a bureau's units after a verb that takes a unit; 办 is a unit's word too
         ("各学校将材料报局办公室。", ["局办公室"]),
@@ -111,6 +112,9 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "建立健全市级教育督导委员会工作制度。",  # a level's kind of body
         "坚持政府办学为主体。",  # 政府办学: the state running schools, no office
         "围绕全县教育中心工作,服务市教育中心工作。",  # 中心工作: the central task
+        # words, and a type of school
+        "建设基于初中学业水平考试成绩的录取模式,加强乡村教师和特殊教育学校教师培训。",
+        "推进普通高中、中职学校、技工学校和省一级幼儿园建设。",  # types and grades of school
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
