@@ -247,6 +247,27 @@ def test_quoted_labels_by_what_the_plan_does_with_them(text: str, kept: list[str
     assert names(quoted_projects(text)) == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("全县荣获“全国中小学责任督学挂牌督导创新县”“全省教育工作先进县”等称号", []),
+        ("该校被评为“省级文明校园”,3所学校入选“全国青少年校园足球特色学校”", []),
+        ("群众对“上好学”的需求更加迫切,“择校热”“入学难”依然存在", []),
+        ("顺利通过“国家义务教育基本均衡发展”验收", []),
+        ("推进“优质均衡”发展,落实“疫情防控”各项要求,巩固“直过民族”地区成果", []),
+        ("努力打造“品质教育名区”", []),  # a positioning
+        ("推进“一村一幼”全覆盖,实施“一县一中”建设", ["一村一幼", "一县一中"]),  # one per unit
+        ("实施中小学生“三个一百”读书行动", ["三个一百"]),  # run: a programme word follows
+        (
+            "开展“青春有我,志愿先行”“法治进校园”等志愿服务活动",
+            ["青春有我,志愿先行", "法治进校园"],
+        ),
+    ],
+)
+def test_honours_problems_and_chains_of_quoted_labels(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
 def test_each_item_of_a_quoted_programme_list_is_a_project() -> None:
     text = "持续深化“新时代教育评价改革、义务教育‘双减’改革、中高考改革等八项改革,"
     assert names(programme_lists(text)) == ["新时代教育评价改革", "双减改革", "中高考改革"]
@@ -264,6 +285,12 @@ def test_each_item_of_a_quoted_programme_list_is_a_project() -> None:
         ("开展送课到校活动。", ["送课到校活动"]),  # a campaign that takes something somewhere
         ("开展法治宣传进校园活动。", ["法治宣传进校园活动"]),
         ("开展志愿服务活动。", []),  # a kind of activity, no named campaign
+        ("深入实施中等职业教育质量提升计划。", ["中等职业教育质量提升计划"]),  # 等 joins nothing
+        ("全面实施城乡学前教育普及普惠攻坚行动,", ["城乡学前教育普及普惠攻坚行动"]),
+        (  # a programme joined to the one the verb runs
+            "实施乡村温暖工程和家庭教育指导服务提升行动。",
+            ["乡村温暖工程", "家庭教育指导服务提升行动"],
+        ),
         ("推行首席教师制,实行校长职级制。", ["首席教师制", "校长职级制"]),  # a system in force
         ("实行编制动态管理,推行一体化机制。", []),  # 编制, 机制 name no system
         ("实施教育信息化2.0行动计划。", ["教育信息化2.0行动计划"]),  # a version in the name
