@@ -83,6 +83,9 @@ class NameRules:
     counted_label: re.Pattern[str]
     distributive: re.Pattern[str]
     goal_phrase: re.Pattern[str]
+    goal_reached: re.Pattern[str]
+    goal_reached_end: re.Pattern[str]
+    media_account_before: re.Pattern[str]
     system_name: re.Pattern[str]
     short_label_activity: re.Pattern[str]
     short_label_not_activity: re.Pattern[str]
@@ -162,6 +165,9 @@ PATTERNS_AS_WRITTEN = (
     "short_label_not_activity",
     "short_label_activity",
     "goal_phrase",
+    "goal_reached",
+    "goal_reached_end",
+    "media_account_before",
     "system_name",
     "run_verb_before",
     "chain_programme_after",
@@ -268,6 +274,8 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             continue  # 办人民满意的教育, 教育高地: a goal or a vision
         if not head and rules.phenomenon.search(inner):
             continue  # “择校热”, “入学难”: a problem
+        if not head and _reached(text, match.start(), match.end()):
+            continue  # 基本实现“学有优教”。: a goal
         built = rules.short_label_built.match(text, match.end())
         if not head and len(inner) < rules.min_bare_quoted and not built:
             continue
@@ -304,6 +312,14 @@ def known_projects() -> frozenset[str]:
     with ALIASES.open(encoding="utf-8") as handle:
         names |= {row["variant"] for row in csv.DictReader(handle) if row["kind"] == "project"}
     return frozenset(names)
+
+
+def _reached(text: str, start: int, end: int) -> bool:
+    rules = name_rules()
+    return bool(
+        rules.goal_reached.search(text, max(0, start - 2), start)
+        and rules.goal_reached_end.match(text, end)
+    )
 
 
 def _honour(text: str, inner: str, start: int) -> bool:
@@ -409,6 +425,7 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
             and not rules.programme_after.match(text, end)
         )
         or rules.counted_before.search(text, max(0, start - 2), start)
+        or rules.media_account_before.search(text, max(0, start - 2), start)
         or (rules.institution_at_end.search(inner) and not rules.distributive.match(inner))
         or rules.document_nickname.search(inner)
     )

@@ -257,6 +257,14 @@ def test_quoted_labels_by_what_the_plan_does_with_them(text: str, kept: list[str
         ("推进“优质均衡”发展,落实“疫情防控”各项要求,巩固“直过民族”地区成果", []),
         ("努力打造“品质教育名区”", []),  # a positioning
         ("推进“一村一幼”全覆盖,实施“一县一中”建设", ["一村一幼", "一县一中"]),  # one per unit
+        ("让孩子享有“家门口的好学校”,坚持“以县为主”管理体制", []),  # a vision, a principle
+        ("推动实现“学有优教”,全面推进“互联网+教育”", ["互联网+教育"]),  # a goal reached
+        ("擦亮“红色教育”名片,打造“共同富裕示范区”教育样板", []),  # positionings
+        ("关注“某区教育”微信公众号,扫码关注“首都教育”", []),  # a reposted page's accounts
+        (
+            "构建“党组织重大问题研究+校委会重大问题报告”机制",  # a long name
+            ["党组织重大问题研究+校委会重大问题报告"],
+        ),
         ("实施中小学生“三个一百”读书行动", ["三个一百"]),  # run: a programme word follows
         (
             "开展“青春有我,志愿先行”“法治进校园”等志愿服务活动",
