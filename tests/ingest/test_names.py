@@ -301,6 +301,7 @@ def test_each_item_of_a_quoted_programme_list_is_a_project() -> None:
         ),
         ("推行首席教师制,实行校长职级制。", ["首席教师制", "校长职级制"]),  # a system in force
         ("实行编制动态管理,推行一体化机制。", []),  # 编制, 机制 name no system
+        ("实行教师资格定期注册制度,实行学校安全管理制度。", ["教师资格定期注册制度"]),
         ("实施教育信息化2.0行动计划。", ["教育信息化2.0行动计划"]),  # a version in the name
         (  # a counted programme's parts spelt out
             "实施“两大行动”:一是师德师风提升行动,二是校长领航行动。",
