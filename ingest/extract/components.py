@@ -86,6 +86,8 @@ class NameRules:
     goal_reached: re.Pattern[str]
     goal_reached_end: re.Pattern[str]
     media_account_before: re.Pattern[str]
+    figure_before: re.Pattern[str]
+    problem_before: re.Pattern[str]
     system_name: re.Pattern[str]
     short_label_activity: re.Pattern[str]
     short_label_not_activity: re.Pattern[str]
@@ -168,6 +170,8 @@ PATTERNS_AS_WRITTEN = (
     "goal_reached",
     "goal_reached_end",
     "media_account_before",
+    "figure_before",
+    "problem_before",
     "system_name",
     "run_verb_before",
     "chain_programme_after",
@@ -276,6 +280,8 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             continue  # “择校热”, “入学难”: a problem
         if not head and _reached(text, match.start(), match.end()):
             continue  # 基本实现“学有优教”。: a goal
+        if not head and _figure_or_problem(text, inner, match.start()):
+            continue  # 教研的“指挥棒”, 防止“层层加码”
         built = rules.short_label_built.match(text, match.end())
         if not head and len(inner) < rules.min_bare_quoted and not built:
             continue
@@ -320,6 +326,14 @@ def _reached(text: str, start: int, end: int) -> bool:
         rules.goal_reached.search(text, max(0, start - 2), start)
         and rules.goal_reached_end.match(text, end)
     )
+
+
+def _figure_or_problem(text: str, inner: str, start: int) -> bool:
+    rules = name_rules()
+    if inner in known_projects() or rules.run_verb_before.search(text, max(0, start - 4), start):
+        return False
+    before = text[max(0, start - 2) : start]
+    return bool(rules.figure_before.search(before) or rules.problem_before.search(before))
 
 
 def _honour(text: str, inner: str, start: int) -> bool:

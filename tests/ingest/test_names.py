@@ -261,6 +261,10 @@ def test_quoted_labels_by_what_the_plan_does_with_them(text: str, kept: list[str
         ("推动实现“学有优教”,全面推进“互联网+教育”", ["互联网+教育"]),  # a goal reached
         ("擦亮“红色教育”名片,打造“共同富裕示范区”教育样板", []),  # positionings
         ("关注“某区教育”微信公众号,扫码关注“首都教育”", []),  # a reposted page's accounts
+        ("下好“先手棋”,打好“组合拳”,织密“防护网”,守住“安全底线”", []),  # figures of speech
+        ("当好“引路人”,发挥教研“指挥棒”作用,打通“最后一公里”,筑牢“主阵地”", []),  # roles
+        ("防止“层层加码”,纠正“重智轻德”,破解“大班额”难题", []),  # problems
+        ("努力成为“四有”好老师,设计个性化的“订制式培训”", ["订制式培训"]),  # an ideal; a form
         (
             "构建“党组织重大问题研究+校委会重大问题报告”机制",  # a long name
             ["党组织重大问题研究+校委会重大问题报告"],
