@@ -265,6 +265,7 @@ def test_quoted_labels_by_what_the_plan_does_with_them(text: str, kept: list[str
         ("当好“引路人”,发挥教研“指挥棒”作用,打通“最后一公里”,筑牢“主阵地”", []),  # roles
         ("防止“层层加码”,纠正“重智轻德”,破解“大班额”难题", []),  # problems
         ("努力成为“四有”好老师,设计个性化的“订制式培训”", ["订制式培训"]),  # an ideal; a form
+        ("全面实行“一次办好”", ["一次办好"]),  # a counted label the plan puts in force
         (
             "构建“党组织重大问题研究+校委会重大问题报告”机制",  # a long name
             ["党组织重大问题研究+校委会重大问题报告"],
@@ -306,6 +307,14 @@ def test_each_item_of_a_quoted_programme_list_is_a_project() -> None:
         ("推行首席教师制,实行校长职级制。", ["首席教师制", "校长职级制"]),  # a system in force
         ("实行编制动态管理,推行一体化机制。", []),  # 编制, 机制 name no system
         ("实行教师资格定期注册制度,实行学校安全管理制度。", ["教师资格定期注册制度"]),
+        (  # measures as heading lines, and a name before its period in brackets
+            "（一）实施学前教育普惠扩容行动\n1.开展幼小科学衔接攻坚行动\n实施乡村教师支持计划（2015—2020年）",
+            ["学前教育普惠扩容行动", "幼小科学衔接攻坚行动", "乡村教师支持计划"],
+        ),
+        (
+            "一是幼儿园园长领航工程\n二是青年教师成长计划",
+            ["幼儿园园长领航工程", "青年教师成长计划"],
+        ),
         ("实施教育信息化2.0行动计划。", ["教育信息化2.0行动计划"]),  # a version in the name
         (  # a counted programme's parts spelt out
             "实施“两大行动”:一是师德师风提升行动,二是校长领航行动。",
