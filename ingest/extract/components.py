@@ -99,6 +99,7 @@ class NameRules:
     enumerated_programme: re.Pattern[str]
     unquoted_programme_stop: re.Pattern[str]
     unquoted_programme_more: re.Pattern[str]
+    heading_programme: re.Pattern[str]
     conjunction_words: re.Pattern[str]
     works_named_as_projects: frozenset[str]
     generic_places: frozenset[str]
@@ -180,6 +181,7 @@ PATTERNS_AS_WRITTEN = (
     "enumerated_programme",
     "unquoted_programme_stop",
     "unquoted_programme_more",
+    "heading_programme",
     "conjunction_words",
     "bureau_committee",
     "body_name",
@@ -404,11 +406,14 @@ def unquoted_programmes(text: str) -> Iterator[tuple[int, int, str]]:
     matches = [
         *rules.unquoted_programme.finditer(text),
         *rules.enumerated_programme.finditer(text),
+        *rules.heading_programme.finditer(text),
     ]
+    found: set[int] = set()
     for match in sorted(matches, key=lambda m: m.start()):
         lead = rules.clause_lead.match(match[1])  # 启动实施X计划: the verbs open no name
         name = match[1][lead.end() :] if lead else match[1]
-        if _programme_name(name):
+        if _programme_name(name) and match.end(1) not in found:
+            found.add(match.end(1))  # a heading's verb and its number find one name twice
             yield match.end(1) - len(name), match.end(1), name
             yield from _joined_programmes(text, match.end(1))
 

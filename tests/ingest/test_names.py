@@ -321,6 +321,11 @@ def test_each_item_of_a_quoted_programme_list_is_a_project() -> None:
             ["师德师风提升行动", "校长领航行动"],
         ),
         ("一是加强队伍建设,二是完善督导评估。", []),  # enumerated tasks, no programme
+        (  # measures whose heading is a programme's name
+            "（一）学前教育普惠扩容工程。到2025年\n1.名师培养工程：培养名师\n——推进县中振兴行动。",
+            ["学前教育普惠扩容工程", "名师培养工程", "县中振兴行动"],
+        ),
+        ("3.逐步推进校园美化工程。\n（三）加强组织领导", []),  # a task; no programme word
     ],
 )
 def test_unquoted_programmes_the_plan_runs(text: str, kept: list[str]) -> None:
