@@ -266,6 +266,7 @@ def test_quoted_labels_by_what_the_plan_does_with_them(text: str, kept: list[str
         ("防止“层层加码”,纠正“重智轻德”,破解“大班额”难题", []),  # problems
         ("努力成为“四有”好老师,设计个性化的“订制式培训”", ["订制式培训"]),  # an ideal; a form
         ("全面实行“一次办好”", ["一次办好"]),  # a counted label the plan puts in force
+        ("落实“三会一课”“主题党日”等制度", ["三会一课", "主题党日"]),  # a chain ending in 等制度
         (
             "构建“党组织重大问题研究+校委会重大问题报告”机制",  # a long name
             ["党组织重大问题研究+校委会重大问题报告"],
