@@ -267,6 +267,8 @@ def test_quoted_labels_by_what_the_plan_does_with_them(text: str, kept: list[str
         ("努力成为“四有”好老师,设计个性化的“订制式培训”", ["订制式培训"]),  # an ideal; a form
         ("全面实行“一次办好”", ["一次办好"]),  # a counted label the plan puts in force
         ("落实“三会一课”“主题党日”等制度", ["三会一课", "主题党日"]),  # a chain ending in 等制度
+        ("坚持“稳中求进”工作总基调,紧扣“提质量、强队伍”工作主线", []),  # the plan's keynote
+        ("扩大“优质教育资源”覆盖面,落实“学生体质健康标准”", []),  # what is spread; a standard
         (
             "构建“党组织重大问题研究+校委会重大问题报告”机制",  # a long name
             ["党组织重大问题研究+校委会重大问题报告"],
