@@ -63,6 +63,7 @@ class NameRules:
     numbered_grouping: re.Pattern[str]
     programme_after: re.Pattern[str]
     honour_before: re.Pattern[str]
+    counted_after: re.Pattern[str]
     phenomenon: re.Pattern[str]
     counted_before: re.Pattern[str]
     document_nickname: re.Pattern[str]
@@ -148,6 +149,7 @@ PATTERNS_AS_WRITTEN = (
     "numbered_grouping",
     "programme_after",
     "honour_before",
+    "counted_after",
     "phenomenon",
     "counted_before",
     "document_nickname",
@@ -445,6 +447,7 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
         )
         or rules.counted_before.search(text, max(0, start - 2), start)
         or rules.media_account_before.search(text, max(0, start - 2), start)
+        or rules.counted_after.match(text, end)
         or (rules.institution_at_end.search(inner) and not rules.distributive.match(inner))
         or rules.document_nickname.search(inner)
     )

@@ -269,6 +269,9 @@ def test_quoted_labels_by_what_the_plan_does_with_them(text: str, kept: list[str
         ("落实“三会一课”“主题党日”等制度", ["三会一课", "主题党日"]),  # a chain ending in 等制度
         ("坚持“稳中求进”工作总基调,紧扣“提质量、强队伍”工作主线", []),  # the plan's keynote
         ("扩大“优质教育资源”覆盖面,落实“学生体质健康标准”", []),  # what is spread; a standard
+        ("建成“市级示范幼儿园”12所,培养“省级骨干教师”120名", []),  # results counted
+        ("被教育部确定为“全国中小学校责任督学挂牌督导创新县”", []),  # an honour
+        ("实现“班班通”全覆盖", ["班班通"]),  # coverage is no part of the name
         (
             "构建“党组织重大问题研究+校委会重大问题报告”机制",  # a long name
             ["党组织重大问题研究+校委会重大问题报告"],
