@@ -332,6 +332,7 @@ def test_each_item_of_a_quoted_programme_list_is_a_project() -> None:
             ["学前教育普惠扩容工程", "名师培养工程", "县中振兴行动"],
         ),
         ("3.逐步推进校园美化工程。\n（三）加强组织领导", []),  # a task; no programme word
+        ("严格实施年度招生计划,实行学校安全工作责任制。", []),  # an ordinary plan; duties
     ],
 )
 def test_unquoted_programmes_the_plan_runs(text: str, kept: list[str]) -> None:
