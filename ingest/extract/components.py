@@ -89,6 +89,7 @@ class NameRules:
     media_account_before: re.Pattern[str]
     figure_before: re.Pattern[str]
     problem_before: re.Pattern[str]
+    theme_before: re.Pattern[str]
     system_name: re.Pattern[str]
     short_label_activity: re.Pattern[str]
     short_label_not_activity: re.Pattern[str]
@@ -175,6 +176,7 @@ PATTERNS_AS_WRITTEN = (
     "media_account_before",
     "figure_before",
     "problem_before",
+    "theme_before",
     "system_name",
     "run_verb_before",
     "chain_programme_after",
@@ -285,7 +287,7 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
         if not head and _reached(text, match.start(), match.end()):
             continue  # 基本实现“学有优教”。: a goal
         if not head and _figure_or_problem(text, inner, match.start()):
-            continue  # 教研的“指挥棒”, 防止“层层加码”
+            continue  # 下好“先手棋”, 防止“层层加码”, 弘扬“红船精神”
         built = rules.short_label_built.match(text, match.end())
         if not head and len(inner) < rules.min_bare_quoted and not built:
             continue
@@ -337,7 +339,11 @@ def _figure_or_problem(text: str, inner: str, start: int) -> bool:
     if inner in known_projects() or rules.run_verb_before.search(text, max(0, start - 4), start):
         return False
     before = text[max(0, start - 2) : start]
-    return bool(rules.figure_before.search(before) or rules.problem_before.search(before))
+    return bool(
+        rules.figure_before.search(before)
+        or rules.problem_before.search(before)
+        or rules.theme_before.search(before)
+    )
 
 
 def _honour(text: str, inner: str, start: int) -> bool:

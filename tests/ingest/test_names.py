@@ -264,6 +264,7 @@ def test_quoted_labels_by_what_the_plan_does_with_them(text: str, kept: list[str
         ("下好“先手棋”,打好“组合拳”,织密“防护网”,守住“安全底线”", []),  # figures of speech
         ("当好“引路人”,发挥教研“指挥棒”作用,打通“最后一公里”,筑牢“主阵地”", []),  # roles
         ("防止“层层加码”,纠正“重智轻德”,破解“大班额”难题", []),  # problems
+        ("弘扬“红船精神”,传承“红色文化”,持续推进“红廉文化”建设", ["红廉文化"]),  # themes
         ("努力成为“四有”好老师,设计个性化的“订制式培训”", ["订制式培训"]),  # an ideal; a form
         ("全面实行“一次办好”", ["一次办好"]),  # a counted label the plan puts in force
         ("落实“三会一课”“主题党日”等制度", ["三会一课", "主题党日"]),  # a chain ending in 等制度
