@@ -282,12 +282,8 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         if not head and (rules.goal_phrase.match(inner) or rules.positioning_head.search(inner)):
             continue  # 办人民满意的教育, 教育高地: a goal or a vision
-        if not head and rules.phenomenon.search(inner):
-            continue  # “择校热”, “入学难”: a problem
-        if not head and _reached(text, match.start(), match.end()):
-            continue  # 基本实现“学有优教”。: a goal
-        if not head and _figure_or_problem(text, inner, match.start()):
-            continue  # 下好“先手棋”, 防止“层层加码”, 弘扬“红船精神”
+        if not head and _said_of_something_else(text, inner, match.start(), match.end()):
+            continue  # “择校热”, 实现“学有优教”。, 下好“先手棋”, 弘扬“红船精神”
         built = rules.short_label_built.match(text, match.end())
         if not head and len(inner) < rules.min_bare_quoted and not built:
             continue
@@ -326,21 +322,19 @@ def known_projects() -> frozenset[str]:
     return frozenset(names)
 
 
-def _reached(text: str, start: int, end: int) -> bool:
-    rules = name_rules()
-    return bool(
-        rules.goal_reached.search(text, max(0, start - 2), start)
-        and rules.goal_reached_end.match(text, end)
-    )
-
-
-def _figure_or_problem(text: str, inner: str, start: int) -> bool:
+def _said_of_something_else(text: str, inner: str, start: int, end: int) -> bool:
+    """A quoted phrase that names a problem (“择校热”), a goal reached (实现“学有优教”。), a figure
+    of speech (下好“先手棋”), what the plan fights (防止“层层加码”) or a theme it carries on
+    (弘扬“红船精神”), not a programme it runs."""
     rules = name_rules()
     if inner in known_projects() or rules.run_verb_before.search(text, max(0, start - 4), start):
         return False
     before = text[max(0, start - 2) : start]
+    reached = rules.goal_reached.search(before) and rules.goal_reached_end.match(text, end)
     return bool(
-        rules.figure_before.search(before)
+        rules.phenomenon.search(inner)
+        or reached
+        or rules.figure_before.search(before)
         or rules.problem_before.search(before)
         or rules.theme_before.search(before)
     )
