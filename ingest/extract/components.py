@@ -63,6 +63,9 @@ class NameRules:
     not_project_followers: re.Pattern[str]
     numbered_grouping: re.Pattern[str]
     programme_after: re.Pattern[str]
+    honour_before: re.Pattern[str]
+    counted_after: re.Pattern[str]
+    phenomenon: re.Pattern[str]
     counted_before: re.Pattern[str]
     document_nickname: re.Pattern[str]
     head_at_end: re.Pattern[str]
@@ -83,15 +86,25 @@ class NameRules:
     counted_label: re.Pattern[str]
     distributive: re.Pattern[str]
     goal_phrase: re.Pattern[str]
+    goal_reached: re.Pattern[str]
+    goal_reached_end: re.Pattern[str]
+    media_account_before: re.Pattern[str]
+    figure_before: re.Pattern[str]
+    problem_before: re.Pattern[str]
+    theme_before: re.Pattern[str]
     system_name: re.Pattern[str]
     short_label_activity: re.Pattern[str]
     short_label_not_activity: re.Pattern[str]
     short_label_max: int
     run_verb_before: re.Pattern[str]
+    chain_programme_after: re.Pattern[str]
     programme_list: re.Pattern[str]
     unquoted_programme: re.Pattern[str]
     enumerated_programme: re.Pattern[str]
     unquoted_programme_stop: re.Pattern[str]
+    unquoted_programme_more: re.Pattern[str]
+    heading_programme: re.Pattern[str]
+    conjunction_words: re.Pattern[str]
     works_named_as_projects: frozenset[str]
     generic_places: frozenset[str]
     bare: re.Pattern[str]
@@ -144,6 +157,9 @@ PATTERNS_AS_WRITTEN = (
     "not_project_followers",
     "numbered_grouping",
     "programme_after",
+    "honour_before",
+    "counted_after",
+    "phenomenon",
     "counted_before",
     "document_nickname",
     "number_name",
@@ -164,12 +180,22 @@ PATTERNS_AS_WRITTEN = (
     "short_label_not_activity",
     "short_label_activity",
     "goal_phrase",
+    "goal_reached",
+    "goal_reached_end",
+    "media_account_before",
+    "figure_before",
+    "problem_before",
+    "theme_before",
     "system_name",
     "run_verb_before",
+    "chain_programme_after",
     "programme_list",
     "unquoted_programme",
     "enumerated_programme",
     "unquoted_programme_stop",
+    "unquoted_programme_more",
+    "heading_programme",
+    "conjunction_words",
     "bureau_committee",
     "body_name",
     "body_stem_stop",
@@ -262,6 +288,8 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         if rules.period_label.match(inner) or rules.requirement.search(inner):
             continue
+        if _honour(text, inner, match.start()):
+            continue  # 荣获“全省教育工作先进县”称号: an achievement, not a programme
         head = rules.head.match(text, match.end())
         activity = None if head else _activity_after(text, inner, match.end())
         if activity:
@@ -271,10 +299,12 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         if not head and (rules.goal_phrase.match(inner) or rules.positioning_head.search(inner)):
             continue  # 办人民满意的教育, 教育高地: a goal or a vision
+        if not head and _said_of_something_else(text, inner, match.start(), match.end()):
+            continue  # “择校热”, 实现“学有优教”。, 下好“先手棋”, 弘扬“红船精神”
         built = rules.short_label_built.match(text, match.end())
         if not head and len(inner) < rules.min_bare_quoted and not built:
             continue
-        if not head and _is_motto(inner) and not _run(text, match.start()):
+        if not head and _is_motto(inner) and not _run(text, match.start(), match.end()):
             continue  # “生态强市、魅力承德”: a list of short clauses is a slogan unless run
         if rules.number_name.match(inner):
             head = rules.number_head.match(text, match.end())
@@ -309,6 +339,31 @@ def known_projects() -> frozenset[str]:
     return frozenset(names)
 
 
+def _said_of_something_else(text: str, inner: str, start: int, end: int) -> bool:
+    """A quoted phrase that names a problem (“择校热”), a goal reached (实现“学有优教”。), a figure
+    of speech (下好“先手棋”), what the plan fights (防止“层层加码”) or a theme it carries on
+    (弘扬“红船精神”), not a programme it runs."""
+    rules = name_rules()
+    if inner in known_projects() or rules.run_verb_before.search(text, max(0, start - 4), start):
+        return False
+    before = text[max(0, start - 2) : start]
+    reached = rules.goal_reached.search(before) and rules.goal_reached_end.match(text, end)
+    return bool(
+        rules.phenomenon.search(inner)
+        or reached
+        or rules.figure_before.search(before)
+        or rules.problem_before.search(before)
+        or rules.theme_before.search(before)
+    )
+
+
+def _honour(text: str, inner: str, start: int) -> bool:
+    """荣获“A”“B”等称号, 被评为“C”: every quote of the chain after the verb names an honour."""
+    if inner in known_projects():
+        return False
+    return bool(name_rules().honour_before.search(text, max(0, start - 120), start))
+
+
 def _activity_after(text: str, inner: str, end: int) -> re.Match[str] | None:
     """“中高本”衔接和…: the activity written right after a short label belongs to its name."""
     rules = name_rules()
@@ -330,6 +385,8 @@ def _run(text: str, start: int, end: int | None = None) -> bool:
     rules = name_rules()
     if rules.run_verb_before.search(text, max(0, start - 4), start):
         return True
+    if end is not None and rules.chain_programme_after.match(text, end):
+        return True  # “A”“B”等志愿服务活动
     return end is not None and bool(
         rules.instrument_frame.search(text, max(0, start - 1), start)
         and rules.instrument_after.match(text, end)
@@ -368,12 +425,30 @@ def unquoted_programmes(text: str) -> Iterator[tuple[int, int, str]]:
     matches = [
         *rules.unquoted_programme.finditer(text),
         *rules.enumerated_programme.finditer(text),
+        *rules.heading_programme.finditer(text),
     ]
+    found: set[int] = set()
     for match in sorted(matches, key=lambda m: m.start()):
         lead = rules.clause_lead.match(match[1])  # 启动实施X计划: the verbs open no name
         name = match[1][lead.end() :] if lead else match[1]
-        if len(name) > 4 and not rules.unquoted_programme_stop.search(name):
+        if _programme_name(name) and match.end(1) not in found:
+            found.add(match.end(1))  # a heading's verb and its number find one name twice
             yield match.end(1) - len(name), match.end(1), name
+            yield from _joined_programmes(text, match.end(1))
+
+
+def _joined_programmes(text: str, end: int) -> Iterator[tuple[int, int, str]]:
+    """实施A工程和B行动: the programmes joined to the one the verb runs."""
+    rules = name_rules()
+    while (more := rules.unquoted_programme_more.match(text, end)) and _programme_name(more[1]):
+        yield more.start(1), more.end(1), more[1]
+        end = more.end(1)
+
+
+def _programme_name(name: str) -> bool:
+    rules = name_rules()
+    words = rules.conjunction_words.sub("", name)  # 普及 joins nothing
+    return len(name) > 4 and not rules.unquoted_programme_stop.search(words)
 
 
 def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
@@ -388,7 +463,9 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
             and not rules.programme_after.match(text, end)
         )
         or rules.counted_before.search(text, max(0, start - 2), start)
-        or rules.institution_at_end.search(inner)
+        or rules.media_account_before.search(text, max(0, start - 2), start)
+        or rules.counted_after.match(text, end)
+        or (rules.institution_at_end.search(inner) and not rules.distributive.match(inner))
         or rules.document_nickname.search(inner)
     )
 

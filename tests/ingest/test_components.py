@@ -42,6 +42,13 @@ def test_a_gazetteer_programme_keeps_its_name(doc: Doc) -> None:
     assert ("PROJECT", "双减", "双减", "") in spans(doc)
 
 
+def test_national_programmes_are_known_without_quotes() -> None:
+    text = fold("上好开学第一课,开展学前学会普通话行动,实施强师工程,推行现代学徒制。")
+    doc = build_nlp()(text)
+    found = {s.id_ for s in doc.spans[SPAN_KEY] if s.label_ == "PROJECT"}
+    assert {"开学第一课", "学前学会普通话", "强师工程", "现代学徒制"} <= found
+
+
 def test_a_cited_law_is_a_policy_named_without_its_brackets(doc: Doc) -> None:
     assert ("POLICY", "《义务教育法》", "义务教育法", "") in spans(doc)
     assert list(cited_policies(SENTENCE)) == [(22, 29, "义务教育法")]

@@ -247,6 +247,47 @@ def test_quoted_labels_by_what_the_plan_does_with_them(text: str, kept: list[str
     assert names(quoted_projects(text)) == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("全县荣获“全国中小学责任督学挂牌督导创新县”“全省教育工作先进县”等称号", []),
+        ("该校被评为“省级文明校园”,3所学校入选“全国青少年校园足球特色学校”", []),
+        ("群众对“上好学”的需求更加迫切,“择校热”“入学难”依然存在", []),
+        ("顺利通过“国家义务教育基本均衡发展”验收", []),
+        ("推进“优质均衡”发展,落实“疫情防控”各项要求,巩固“直过民族”地区成果", []),
+        ("努力打造“品质教育名区”", []),  # a positioning
+        ("推进“一村一幼”全覆盖,实施“一县一中”建设", ["一村一幼", "一县一中"]),  # one per unit
+        ("让孩子享有“家门口的好学校”,坚持“以县为主”管理体制", []),  # a vision, a principle
+        ("推动实现“学有优教”,全面推进“互联网+教育”", ["互联网+教育"]),  # a goal reached
+        ("擦亮“红色教育”名片,打造“共同富裕示范区”教育样板", []),  # positionings
+        ("关注“某区教育”微信公众号,扫码关注“首都教育”", []),  # a reposted page's accounts
+        ("下好“先手棋”,打好“组合拳”,织密“防护网”,守住“安全底线”", []),  # figures of speech
+        ("当好“引路人”,发挥教研“指挥棒”作用,打通“最后一公里”,筑牢“主阵地”", []),  # roles
+        ("防止“层层加码”,纠正“重智轻德”,破解“大班额”难题", []),  # problems
+        ("弘扬“红船精神”,传承“红色文化”,持续推进“红廉文化”建设", ["红廉文化"]),  # themes
+        ("努力成为“四有”好老师,设计个性化的“订制式培训”", ["订制式培训"]),  # an ideal; a form
+        ("全面实行“一次办好”", ["一次办好"]),  # a counted label the plan puts in force
+        ("落实“三会一课”“主题党日”等制度", ["三会一课", "主题党日"]),  # a chain ending in 等制度
+        ("坚持“稳中求进”工作总基调,紧扣“提质量、强队伍”工作主线", []),  # the plan's keynote
+        ("扩大“优质教育资源”覆盖面,落实“学生体质健康标准”", []),  # what is spread; a standard
+        ("建成“市级示范幼儿园”12所,培养“省级骨干教师”120名", []),  # results counted
+        ("被教育部确定为“全国中小学校责任督学挂牌督导创新县”", []),  # an honour
+        ("实现“班班通”全覆盖", ["班班通"]),  # coverage is no part of the name
+        (
+            "构建“党组织重大问题研究+校委会重大问题报告”机制",  # a long name
+            ["党组织重大问题研究+校委会重大问题报告"],
+        ),
+        ("实施中小学生“三个一百”读书行动", ["三个一百"]),  # run: a programme word follows
+        (
+            "开展“青春有我,志愿先行”“法治进校园”等志愿服务活动",
+            ["青春有我,志愿先行", "法治进校园"],
+        ),
+    ],
+)
+def test_honours_problems_and_chains_of_quoted_labels(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
 def test_each_item_of_a_quoted_programme_list_is_a_project() -> None:
     text = "持续深化“新时代教育评价改革、义务教育‘双减’改革、中高考改革等八项改革,"
     assert names(programme_lists(text)) == ["新时代教育评价改革", "双减改革", "中高考改革"]
@@ -264,14 +305,35 @@ def test_each_item_of_a_quoted_programme_list_is_a_project() -> None:
         ("开展送课到校活动。", ["送课到校活动"]),  # a campaign that takes something somewhere
         ("开展法治宣传进校园活动。", ["法治宣传进校园活动"]),
         ("开展志愿服务活动。", []),  # a kind of activity, no named campaign
+        ("深入实施中等职业教育质量提升计划。", ["中等职业教育质量提升计划"]),  # 等 joins nothing
+        ("全面实施城乡学前教育普及普惠攻坚行动,", ["城乡学前教育普及普惠攻坚行动"]),
+        (  # a programme joined to the one the verb runs
+            "实施乡村温暖工程和家庭教育指导服务提升行动。",
+            ["乡村温暖工程", "家庭教育指导服务提升行动"],
+        ),
         ("推行首席教师制,实行校长职级制。", ["首席教师制", "校长职级制"]),  # a system in force
         ("实行编制动态管理,推行一体化机制。", []),  # 编制, 机制 name no system
+        ("实行教师资格定期注册制度,实行学校安全管理制度。", ["教师资格定期注册制度"]),
+        (  # measures as heading lines, and a name before its period in brackets
+            "（一）实施学前教育普惠扩容行动\n1.开展幼小科学衔接攻坚行动\n实施乡村教师支持计划（2015—2020年）",
+            ["学前教育普惠扩容行动", "幼小科学衔接攻坚行动", "乡村教师支持计划"],
+        ),
+        (
+            "一是幼儿园园长领航工程\n二是青年教师成长计划",
+            ["幼儿园园长领航工程", "青年教师成长计划"],
+        ),
         ("实施教育信息化2.0行动计划。", ["教育信息化2.0行动计划"]),  # a version in the name
         (  # a counted programme's parts spelt out
             "实施“两大行动”:一是师德师风提升行动,二是校长领航行动。",
             ["师德师风提升行动", "校长领航行动"],
         ),
         ("一是加强队伍建设,二是完善督导评估。", []),  # enumerated tasks, no programme
+        (  # measures whose heading is a programme's name
+            "（一）学前教育普惠扩容工程。到2025年\n1.名师培养工程：培养名师\n——推进县中振兴行动。",
+            ["学前教育普惠扩容工程", "名师培养工程", "县中振兴行动"],
+        ),
+        ("3.逐步推进校园美化工程。\n（三）加强组织领导", []),  # a task; no programme word
+        ("严格实施年度招生计划,实行学校安全工作责任制。", []),  # an ordinary plan; duties
     ],
 )
 def test_unquoted_programmes_the_plan_runs(text: str, kept: list[str]) -> None:
