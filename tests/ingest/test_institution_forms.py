@@ -37,6 +37,14 @@ def institutions(text: str) -> list[str]:
         ("市教育局会同市财政局制定办法。", ["市教育局", "市财政局"]),  # 会同: a verb, no county
         ("兖州市教育局、兖州市财政局", ["兖州市教育局", "兖州市财政局"]),  # a county renamed since
         ("以南华初中为试点，推进东关初中、西关小学结对。", ["南华初中", "东关初中", "西关小学"]),
+        (  # 重庆's …中学校; a numbered school's branch; a foreign-language school
+            "重庆市江津中学校、江津区实验小学校、北京五中分校、大庆外国语学校开展结对。",
+            ["重庆市江津中学校", "江津区实验小学校", "北京五中分校", "大庆外国语学校"],
+        ),
+        (  # a township's school after its county; 完小 for 完全小学
+            "贡山县独龙江乡九年一贯制学校、福贡县上帕镇中心完小实施改造。",
+            ["独龙江乡九年一贯制学校", "上帕镇中心完小"],
+        ),
         ("新建瓮安县朵云一小学生宿舍。", ["瓮安县朵云一小"]),  # 一小 runs on into 学生, no number
         # a bureau's units after a verb that takes a unit; 办 is a unit's word too
         ("各学校将材料报局办公室。", ["局办公室"]),
