@@ -54,7 +54,19 @@ class TargetRules:
     report_clause: re.Pattern[str]
     after_ends: re.Pattern[str]
     qualifier_units: frozenset[str]
+    qualified_after: re.Pattern[str]
     past_year: re.Pattern[str]
+    baseline_after: re.Pattern[str]
+    baseline_in_metric: re.Pattern[str]
+    share_of_base: re.Pattern[str]
+    metric_trail: re.Pattern[str]
+    years_metric: re.Pattern[str]
+    inner_aside: re.Pattern[str]
+    past_paragraph: re.Pattern[str]
+    heading: re.Pattern[str]
+    past_heading: re.Pattern[str]
+    ahead_heading: re.Pattern[str]
+    ahead_sentence: re.Pattern[str]
 
 
 @cache
@@ -72,7 +84,7 @@ def rules() -> TargetRules:
     units = alternation(data["units"])
     number = re.compile(
         rf"(?P<pre>{before})?\s*(?P<value>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
-        rf"(?:\s*[-~—至到]\s*(?P<upper>\d+(?:\.\d+)?))?\s*(?P<more>余|多)?"
+        rf"(?:\s*(?:%(?=\s*[-~—–至到]\s*\d+(?:\.\d+)?\s*%))?\s*[-~—–至到]\s*(?P<upper>\d+(?:\.\d+)?))?\s*(?P<more>余|多)?"
         rf"(?P<wan>{re.escape(data['ten_thousand'])}(?!元|平方米))?"
         rf"(?P<unit>{units})(?P<post>{after})?"
     )
@@ -95,8 +107,25 @@ def rules() -> TargetRules:
         re.compile(data["report_clause"]),
         re.compile(data["after_ends"]),
         frozenset(data["qualifier_units"]),
-        re.compile(data["past_year"]),
+        *(re.compile(data[key]) for key in _PATTERN_KEYS),
     )
+
+
+_PATTERN_KEYS = (
+    "qualified_after",
+    "past_year",
+    "baseline_after",
+    "baseline_in_metric",
+    "share_of_base",
+    "metric_trail",
+    "years_metric",
+    "inner_aside",
+    "past_paragraph",
+    "heading",
+    "past_heading",
+    "ahead_heading",
+    "ahead_sentence",
+)
 
 
 def chinese_number(text: str) -> float | None:
@@ -118,12 +147,74 @@ def chinese_number(text: str) -> float | None:
 def extract_targets(
     text: str, folded: str, *, items: Sequence[Goal | Measure], year: int | None
 ) -> tuple[Target, ...]:
-    found = []
+    past = _past_stretches(folded, year)
+    found: list[Target] = []
     for match in rules().number.finditer(folded):
-        target = _target(text, folded, match, items, year)
+        if any(start <= match.start() < end for start, end in past):
+            continue
+        target = _target(text, folded, match, items, year, found[-1] if found else None)
         if target is not None:
-            found += [replace(target, metric=m) for m in _shared_value_metrics(target.metric)]
+            metrics = _shared_value_metrics(target.metric)
+            found += [replace(target, metric=m) for part in metrics for m in _group_metrics(part)]
     return tuple(found)
+
+
+def _past_stretches(folded: str, year: int | None) -> list[tuple[int, int]]:
+    """Where the text reports what was done: the sections headed as a review (一、发展基础) and
+    the paragraphs that open on a past period (“十三五”期间…, 2022年… in a 2023 plan)."""
+    stretches: list[tuple[int, int]] = []
+    in_review, offset = False, 0
+    for line in folded.splitlines(keepends=True):
+        title = _heading_title(line)
+        if title is not None and rules().past_heading.search(title):
+            in_review = True
+        elif title is not None and rules().ahead_heading.search(title):
+            in_review = False
+        if in_review:
+            stretches.append((offset, offset + len(line)))
+        elif _opens_on_the_past(line, year):
+            stretches.append((offset, offset + _past_reach(line, year)))
+        offset += len(line)
+    return stretches
+
+
+def _heading_title(line: str) -> str | None:
+    numbered = rules().heading.match(line)
+    if not numbered:
+        return None
+    title = re.split(r"[。:：;；]", line[numbered.end() :], maxsplit=1)[0]
+    return title if len(title) <= 25 else None
+
+
+def _opens_on_the_past(line: str, year: int | None) -> bool:
+    if rules().past_paragraph.match(line):
+        return True
+    opening_year = re.match(r"\s*(20\d{2})年(?![底末前])", line)
+    return bool(opening_year and year is not None and int(opening_year[1]) < year)
+
+
+def _past_reach(line: str, year: int | None) -> int:
+    """The paragraph up to the first sentence that turns to the plan's own time."""
+    at = 0
+    for sentence in re.findall(r"[^。;；]+[。;；]?", line):
+        if at and _looks_ahead(sentence, year):
+            return at
+        at += len(sentence)
+    return len(line)
+
+
+def _looks_ahead(sentence: str, year: int | None) -> bool:
+    if rules().ahead_sentence.search(sentence):
+        return True
+    return year is not None and any(int(y) >= year for y in re.findall(r"(20\d{2})年", sentence))
+
+
+def _group_metrics(metric: str) -> list[str]:
+    """校长、园长各100名: one target per group named."""
+    if not metric.endswith("各"):
+        return [metric]
+    groups = metric[:-1].split("、")
+    return groups if all(len(g) >= 2 for g in groups) else [metric[:-1]]
 
 
 def _shared_value_metrics(metric: str) -> list[str]:
@@ -135,10 +226,19 @@ def _shared_value_metrics(metric: str) -> list[str]:
 
 
 def _target(
-    text: str, folded: str, match: re.Match[str], items: Sequence[Goal | Measure], year: int | None
+    text: str,
+    folded: str,
+    match: re.Match[str],
+    items: Sequence[Goal | Measure],
+    year: int | None,
+    previous: Target | None,
 ) -> Target | None:
     if _inside_quotes_or_numbering(folded, match) or _is_date_or_label(folded, match):
         return None
+    if match["unit"] == "年" and not _years_of_schooling(folded, match):
+        return None
+    if rules().baseline_after.match(folded, match.end()):
+        return None  # 由91.2%提高到93%: the figure the change starts from
     value = chinese_number(match["value"])
     if value is None or (value == 0 and match["unit"] != "%"):
         return None
@@ -151,9 +251,12 @@ def _target(
     if rules().counted_parts.match(folded, match.end()):
         return None
     start, end, metric = _metric(folded, match)
+    if not re.search(r"[\u4e00-\u9fff]", metric) and match["pre"]:
+        metric = _continued_metric(folded, match, previous)
     if not re.search(r"[\u4e00-\u9fff]", metric) or rules().not_metrics.match(metric):
         return None
-    word = match["post"] or match["pre"]
+    base = rules().share_of_base.match(folded[start : match.start()])
+    word = match["post"] or match["pre"] or (base["cmp"] if base else None)
     comparator = rules().comparator_of.get(word, "=") if word else "="
     if match["upper"] or match["more"]:  # 15-20个, 300余人: at least the lower bound
         comparator = ">="
@@ -169,6 +272,22 @@ def _target(
         start=start,
         end=end,
     )
+
+
+def _years_of_schooling(folded: str, match: re.Match[str]) -> bool:
+    """平均受教育年限达到11.2年: years are a quantity only of schooling; 2025年 is a date."""
+    value_at = match.start("value")
+    return bool(rules().years_metric.search(folded, max(0, value_at - 8), value_at))
+
+
+def _continued_metric(folded: str, match: re.Match[str], previous: Target | None) -> str:
+    """…在2023年基础上提高1个百分点，达到94.5%: a clause that states only the value goes on with
+    the rate of the figure before it in its sentence."""
+    sentence_start = max(folded.rfind(ch, 0, match.start()) for ch in "。;；\n") + 1
+    if previous is None or previous.start < sentence_start:
+        return ""
+    rate = re.match(r".+?(?:率|占比|比例|比重)", previous.metric)
+    return rate.group() if rate else previous.metric
 
 
 def _inside_quotes_or_numbering(folded: str, match: re.Match[str]) -> bool:
@@ -210,7 +329,8 @@ def _metric(folded: str, match: re.Match[str]) -> tuple[int, int, str]:
     rate before it (覆盖率达到100%), whatever runs on after it."""
     if match["unit"] in SHARE_UNITS:
         start, metric = _metric_before(folded, match)
-        if rules().rate_head.search(metric):
+        of_a_base = rules().share_of_base.match(folded[start : match.start()])
+        if rules().rate_head.search(metric) or of_a_base:
             return start, match.end(), metric
     after = re.match(r"[\u4e00-\u9fff“”\w()（）+·]{2,24}", folded[match.end() :])
     if after and not rules().clause_break.match(folded[match.end() : match.end() + 1]):
@@ -231,8 +351,14 @@ def _metric_before(folded: str, match: re.Match[str]) -> tuple[int, str]:
     """The noun phrase before the number within its clause (start offset, metric)."""
     head = match.start("pre") if match["pre"] else match.start("value")
     clause_start = head
-    while clause_start > 0 and not rules().clause_break.match(folded[clause_start - 1]):
-        clause_start -= 1
+    while clause_start > 0:
+        if rules().clause_break.match(folded[clause_start - 1]):
+            aside = _aside_start(folded, clause_start - 1)
+            if aside is None:
+                break
+            clause_start = aside
+        else:
+            clause_start -= 1
         if head - clause_start >= MAX_METRIC:
             break
     # 投资2亿元、争资争项2.2亿元: an earlier figure and its 、 close the metric before this one
@@ -241,11 +367,31 @@ def _metric_before(folded: str, match: re.Match[str]) -> tuple[int, str]:
     prefix = folded[clause_start:head]
     lead = rules().metric_lead.match(prefix)
     start = clause_start + (lead.end() if lead else 0)
-    metric = folded[start:head].strip()
+    metric = _trimmed(folded[start:head].strip())
     if len(metric) < 2:  # 新建19所学校: the thing counted follows the number
         tail = re.match(r"[\u4e00-\u9fff]{1,12}", folded[match.end() :])
         metric = (metric + tail.group()) if tail else metric
     return start, metric
+
+
+def _aside_start(folded: str, at: int) -> int | None:
+    """县（市、区）比例: where the short aside in brackets closed at ``at`` opens, if it is one."""
+    if folded[at] not in ")）":
+        return None
+    opened = max(folded.rfind("(", max(0, at - 8), at), folded.rfind("（", max(0, at - 8), at))
+    if opened > 0 and rules().inner_aside.match(folded[opened + 1 : at]):
+        return opened
+    return None
+
+
+def _trimmed(metric: str) -> str:
+    """The metric without its baseline (从85%, 较2021年), the base of its share (不低于…总数的) and
+    the verbs that hold up the value (力争, 按照)."""
+    metric = rules().baseline_in_metric.sub("", metric)
+    of_a_base = rules().share_of_base.match(metric)
+    if of_a_base:
+        metric = of_a_base["metric"]
+    return rules().metric_trail.sub("", metric)
 
 
 def _reports_the_past(folded: str, match: re.Match[str], year: int | None) -> bool:
@@ -260,7 +406,7 @@ def _reports_the_past(folded: str, match: re.Match[str], year: int | None) -> bo
     if rules().report_clause.search(clause):
         return True  # 5所学校作了典型发言: what happened
     if match["post"] in ("以上", "以下") and match["unit"] in rules().qualifier_units:
-        return folded[match.end() : match.end() + 1] == "的"  # 1000人以上的中小学
+        return bool(rules().qualified_after.match(folded, match.end()))  # 1000人以上的中小学
     years = [int(y) for y in rules().past_year.findall(before)]
     return year is not None and any(y < year for y in years)
 

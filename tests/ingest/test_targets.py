@@ -115,3 +115,82 @@ def test_an_existing_stock_to_be_changed_is_a_target() -> None:
 )
 def test_figures_the_genre_writes_so(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert targets(text) == expected
+
+
+def targets_in(text: str, year: int) -> list[tuple[str, float, str]]:
+    return [
+        (t.metric, t.value, t.unit or "") for t in extract_targets(text, text, items=(), year=year)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a paragraph that opens on a past period reports the past in every sentence
+        "“十三五”时期，全区教育事业取得长足发展。学前三年毛入园率达到98%，新增学位6000余个。",
+        "五年来，全县新建幼儿园12所。高中阶段毛入学率达到93%。",
+        "2022年，全县教育工作取得新成效。全县高考本科上线1235人，较上年增长8.6%。",
+        # a section headed as a review, down to the heading of what is to be done
+        "第一章 编制背景\n（一）学前教育\n普惠性幼儿园覆盖率达到87%，骨干教师达到356人。",
+        "一、发展基础\n全市现有学校568所。集团化办学覆盖率达到80%以上。",
+        "预计到2025年学龄人口将增加1.5万人。",  # a forecast
+        "基本消除56人以上大班额。",  # a size that picks out a class
+        "本计划共分为5个部分，包括20项具体措施。",  # the plan's own parts
+        "通过3年努力，到2024年底基本完成。",  # years that are no schooling
+    ],
+)
+def test_reviews_forecasts_and_qualifiers_are_no_targets(text: str) -> None:
+    assert targets_in(text, 2023) == []
+
+
+def test_a_review_ends_at_the_heading_of_the_goals() -> None:
+    text = "一、“十三五”发展成就\n毛入园率达到98%。\n二、发展目标\n到2025年，毛入园率达到99%以上。"
+    assert targets_in(text, 2022) == [("毛入园率", 99.0, "%")]
+
+
+def test_a_past_paragraph_ends_where_it_turns_to_the_plans_year() -> None:
+    text = "一年来，新建幼儿园5所。2024年，全县新建幼儿园8所。"
+    assert targets_in(text, 2024) == [("新建幼儿园", 8.0, "所")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the baseline of a change is no target, nor part of the metric
+            "学前三年毛入园率由2023年的91.2%提高到93%以上。",
+            [("学前三年毛入园率", 93.0, "%")],
+        ),
+        ("课后服务参与率从85%提升至95%。", [("课后服务参与率", 95.0, "%")]),
+        (  # a value-only clause goes on with the rate before it
+            "高中阶段毛入学率在2023年基础上提高1个百分点，达到94.5%。",
+            [("高中阶段毛入学率提高", 1.0, "百分点"), ("高中阶段毛入学率", 94.5, "%")],
+        ),
+        ("义务教育巩固率保持100%。", [("义务教育巩固率", 100.0, "%")]),
+        (
+            "特级教师增至32人，大班额比例降至3%以下。",
+            [("特级教师", 32.0, "人"), ("大班额比例", 3.0, "%")],
+        ),
+        ("高考本科上线人数力争突破1300人。", [("高考本科上线人数", 1300.0, "人")]),
+        ("音体美教师配备率达到90%—95%。", [("音体美教师配备率", 90.0, "%")]),  # a range of shares
+        (
+            "主要劳动年龄人口平均受教育年限达到11.2年。",
+            [("主要劳动年龄人口平均受教育年限", 11.2, "年")],
+        ),
+        ("初中生每天书面作业不超过90分钟。", [("初中生每天书面作业", 90.0, "分钟")]),
+        ("遴选培养校长、园长各100名。", [("遴选培养校长", 100.0, "名"), ("园长", 100.0, "名")]),
+        (  # a short aside in brackets is part of the metric
+            "优质均衡发展县（市、区）比例达到30%。",
+            [("优质均衡发展县（市、区）比例", 30.0, "%")],
+        ),
+        (  # a share of a base: the metric and comparator stand before the base
+            "交流轮岗教师比例不低于符合条件教师总数的10%。",
+            [("交流轮岗教师比例", 10.0, "%")],
+        ),
+        ("培训经费按照不低于公用经费总额的5%安排。", [("培训经费", 5.0, "%")]),
+        ("2023年新建学校18所。", [("新建学校", 18.0, "所")]),  # the plan's year opens no metric
+    ],
+)
+def test_forms_of_rates_changes_and_counts(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert targets_in(text, 2023) == expected
