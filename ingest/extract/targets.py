@@ -55,6 +55,7 @@ class TargetRules:
     after_ends: re.Pattern[str]
     qualifier_units: frozenset[str]
     qualified_after: re.Pattern[str]
+    score_unit: re.Pattern[str]
     past_year: re.Pattern[str]
     baseline_after: re.Pattern[str]
     baseline_in_metric: re.Pattern[str]
@@ -113,6 +114,7 @@ def rules() -> TargetRules:
 
 _PATTERN_KEYS = (
     "qualified_after",
+    "score_unit",
     "past_year",
     "baseline_after",
     "baseline_in_metric",
@@ -236,6 +238,8 @@ def _target(
     if _inside_quotes_or_numbering(folded, match) or _is_date_or_label(folded, match):
         return None
     if match["unit"] == "年" and not _years_of_schooling(folded, match):
+        return None
+    if match["unit"] == "分" and not rules().score_unit.match(folded, match.start("unit")):
         return None
     if rules().baseline_after.match(folded, match.end()):
         return None  # 由91.2%提高到93%: the figure the change starts from

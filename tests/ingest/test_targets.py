@@ -137,6 +137,8 @@ def targets_in(text: str, year: int) -> list[tuple[str, float, str]]:
         "基本消除56人以上大班额。",  # a size that picks out a class
         "本计划共分为5个部分，包括20项具体措施。",  # the plan's own parts
         "通过3年努力，到2024年底基本完成。",  # years that are no schooling
+        "三分之一的学校，十分重要。30分钟。",  # a fraction, an adverb, no score
+        "高考600分以上人数明显增加。",  # a score that picks out students
     ],
 )
 def test_reviews_forecasts_and_qualifiers_are_no_targets(text: str) -> None:
@@ -188,6 +190,10 @@ def test_a_past_paragraph_ends_where_it_turns_to_the_plans_year() -> None:
         ),
         ("培训经费按照不低于公用经费总额的5%安排。", [("培训经费", 5.0, "%")]),
         ("2023年新建学校18所。", [("新建学校", 18.0, "所")]),  # the plan's year opens no metric
+        (
+            "中考全县平均分提高15分，新建学生宿舍8栋。",
+            [("中考全县平均分提高", 15.0, "分"), ("新建学生宿舍", 8.0, "栋")],
+        ),
     ],
 )
 def test_forms_of_rates_changes_and_counts(
