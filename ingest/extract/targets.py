@@ -54,6 +54,7 @@ class TargetRules:
     report_clause: re.Pattern[str]
     after_ends: re.Pattern[str]
     qualifier_units: frozenset[str]
+    listed_value: re.Pattern[str]
     qualified_after: re.Pattern[str]
     score_unit: re.Pattern[str]
     past_year: re.Pattern[str]
@@ -68,6 +69,9 @@ class TargetRules:
     past_heading: re.Pattern[str]
     ahead_heading: re.Pattern[str]
     ahead_sentence: re.Pattern[str]
+    respectively: re.Pattern[str]
+    list_joint: re.Pattern[str]
+    per_before: re.Pattern[str]
 
 
 @cache
@@ -108,6 +112,7 @@ def rules() -> TargetRules:
         re.compile(data["report_clause"]),
         re.compile(data["after_ends"]),
         frozenset(data["qualifier_units"]),
+        re.compile(rf"(?P<value>\d+(?:\.\d+)?)(?P<wan>万)?(?P<unit>{units})?(?P<post>{after})?"),
         *(re.compile(data[key]) for key in _PATTERN_KEYS),
     )
 
@@ -127,6 +132,9 @@ _PATTERN_KEYS = (
     "past_heading",
     "ahead_heading",
     "ahead_sentence",
+    "respectively",
+    "list_joint",
+    "per_before",
 )
 
 
@@ -151,14 +159,87 @@ def extract_targets(
 ) -> tuple[Target, ...]:
     past = _past_stretches(folded, year)
     found: list[Target] = []
+    respective = _respective_targets(text, folded, items, year)
+    covered = past + [(t.start, t.end) for t in respective]
     for match in rules().number.finditer(folded):
-        if any(start <= match.start() < end for start, end in past):
+        if any(start <= match.start() < end for start, end in covered):
             continue
         target = _target(text, folded, match, items, year, found[-1] if found else None)
         if target is not None:
             metrics = _shared_value_metrics(target.metric)
             found += [replace(target, metric=m) for part in metrics for m in _group_metrics(part)]
-    return tuple(found)
+    in_past = [t for t in respective if any(s <= t.start < e for s, e in past)]
+    return tuple(sorted(found + [t for t in respective if t not in in_past], key=lambda t: t.start))
+
+
+def _respective_targets(
+    text: str, folded: str, items: Sequence[Goal | Measure], year: int | None
+) -> list[Target]:
+    """毛入园率、巩固率、毛入学率分别达到95%、97%和94%以上: the metrics listed before 分别 take
+    the values listed after it, in order."""
+    found = []
+    for said in rules().respectively.finditer(folded):
+        values = _value_list(folded, said.end())
+        start, metrics = _metric_list(folded, said.start())
+        if len(values) < 2 or len(metrics) != len(values):
+            continue
+        end = values[-1].end()
+        if _said_of_the_past(folded, start, year):
+            continue
+        unit = rules().unit_aliases.get(values[-1]["unit"], values[-1]["unit"])
+        word = values[-1]["post"] or said["cmp"]
+        comparator = rules().comparator_of.get(word, "=") if word else "="
+        for metric, value in zip(metrics, values, strict=True):
+            number = float(value["value"]) * (10_000 if value["wan"] else 1)
+            found.append(
+                Target(
+                    text=text[start:end],
+                    metric=metric,
+                    value=round(number, 4),
+                    unit=unit,
+                    comparator=comparator,
+                    deadline=_deadline(folded, said.start(), end, year),
+                    in_item=innermost_item(items, start, end),
+                    start=start,
+                    end=end,
+                )
+            )
+    return found
+
+
+def _value_list(folded: str, at: int) -> list[re.Match[str]]:
+    """95%、97%和94%以上 (or 95、97和94%): the values in order; the last one carries the unit."""
+    values = []
+    while value := rules().listed_value.match(folded, at):
+        values.append(value)
+        joint = rules().list_joint.match(folded, value.end())
+        if not joint or value["post"]:
+            break
+        at = joint.end()
+    if not values or not values[-1]["unit"]:
+        return []
+    return values
+
+
+def _metric_list(folded: str, at: int) -> tuple[int, list[str]]:
+    """(start, metrics): the names listed in the clause before 分别."""
+    start = at
+    while start > 0 and not rules().clause_break.match(folded[start - 1]) and at - start < 80:
+        start -= 1
+    prefix = folded[start:at]
+    lead = rules().metric_lead.match(prefix)
+    start += lead.end() if lead else 0
+    names = [n for n in rules().metric_joint.split(folded[start:at]) if len(n) >= 2]
+    return start, names
+
+
+def _said_of_the_past(folded: str, at: int, year: int | None) -> bool:
+    sentence_start = max(folded.rfind(ch, 0, at) for ch in "。;；\n") + 1
+    before = folded[sentence_start:at]
+    if rules().past_markers.search(before):
+        return True
+    years = [int(y) for y in rules().past_year.findall(before)]
+    return year is not None and any(y < year for y in years)
 
 
 def _past_stretches(folded: str, year: int | None) -> list[tuple[int, int]]:
@@ -271,7 +352,7 @@ def _target(
         value=value,
         unit=unit,
         comparator=comparator,
-        deadline=_deadline(folded, match, year),
+        deadline=_deadline(folded, match.start(), match.end(), year),
         in_item=innermost_item(items, start, end),
         start=start,
         end=end,
@@ -323,7 +404,8 @@ def _is_date_or_label(folded: str, match: re.Match[str]) -> bool:
     meeting = match["unit"] in ("次", "届") and rules().meeting_after.match(folded, match.end())
     value_at = match.start("value")
     rank = rules().rank_before.search(folded, max(0, value_at - 2), value_at)
-    label = match["value"] in ("十四", "二十") or ordinal or bool(congress) or slogan
+    per = rules().per_before.match(folded, max(0, value_at - 1))  # 每千人口, 每100名学生: a base
+    label = match["value"] in ("十四", "二十") or ordinal or bool(congress) or slogan or bool(per)
     return label or bool(meeting) or bool(rank)
 
 
@@ -336,9 +418,10 @@ def _metric(folded: str, match: re.Match[str]) -> tuple[int, int, str]:
         of_a_base = rules().share_of_base.match(folded[start : match.start()])
         if rules().rate_head.search(metric) or of_a_base:
             return start, match.end(), metric
-    after = re.match(r"[\u4e00-\u9fff“”\w()（）+·]{2,24}", folded[match.end() :])
+    after = re.match(r"[\u4e00-\u9fff“”\w()（）+·、]{2,24}", folded[match.end() :])
     if after and not rules().clause_break.match(folded[match.end() : match.end() + 1]):
-        phrase = re.split(r"[,，。;；:：、]", after.group())[0]
+        # 县（市、区）: a 、 inside brackets divides no clause; 60%以上的学校: no 的 opens a metric
+        phrase = re.split(r"[,，。;；:：]|、(?![^(（)）]*[)）])", after.group())[0]
         ends = rules().after_ends.search(phrase)
         if ends and match["unit"] not in SHARE_UNITS:  # 100%落实…: a share of doing it
             phrase = phrase[: ends.start()]  # 8个优化…: a new clause begins
@@ -346,7 +429,8 @@ def _metric(folded: str, match: re.Match[str]) -> tuple[int, int, str]:
         summary = match["post"] and rules().not_metrics.match(phrase)
         if len(phrase) >= 2 and re.search(r"[\u4e00-\u9fff]", phrase) and not summary:
             head = match.start("pre") if match["pre"] else match.start("value")
-            return head, match.end() + len(phrase), phrase
+            whose = match["unit"] in SHARE_UNITS and phrase.startswith("的")
+            return head, match.end() + len(phrase), phrase[1:] if whose else phrase
     start, metric = _metric_before(folded, match)
     return start, match.end(), metric
 
@@ -400,9 +484,7 @@ def _trimmed(metric: str) -> str:
 
 def _reports_the_past(folded: str, match: re.Match[str], year: int | None) -> bool:
     """全区累计建成…, 2021年…达到95% (in a 2022 plan): a result already reached."""
-    sentence_start = max(folded.rfind(ch, 0, match.start()) for ch in "。;；\n") + 1
-    before = folded[sentence_start : match.start()]
-    if rules().past_markers.search(before):
+    if _said_of_the_past(folded, match.start(), year):
         return True
     clause = _clause(folded, match)
     if rules().existing_before.match(clause):
@@ -411,8 +493,7 @@ def _reports_the_past(folded: str, match: re.Match[str], year: int | None) -> bo
         return True  # 5所学校作了典型发言: what happened
     if match["post"] in ("以上", "以下") and match["unit"] in rules().qualifier_units:
         return bool(rules().qualified_after.match(folded, match.end()))  # 1000人以上的中小学
-    years = [int(y) for y in rules().past_year.findall(before)]
-    return year is not None and any(y < year for y in years)
+    return False
 
 
 def _clause(folded: str, match: re.Match[str]) -> str:
@@ -427,9 +508,9 @@ def _clause(folded: str, match: re.Match[str]) -> str:
     return folded[start:end]
 
 
-def _deadline(folded: str, match: re.Match[str], year: int | None) -> str | None:
-    sentence_start = max(folded.rfind(ch, 0, match.start()) for ch in "。;\n") + 1
-    ends = [i for i in (folded.find(ch, match.end()) for ch in "。;\n") if i != -1]
+def _deadline(folded: str, at: int, end: int, year: int | None) -> str | None:
+    sentence_start = max(folded.rfind(ch, 0, at) for ch in "。;\n") + 1
+    ends = [i for i in (folded.find(ch, end) for ch in "。;\n") if i != -1]
     sentence = folded[sentence_start : min(ends, default=len(folded))]
     for pattern, fmt in rules().deadlines:
         found = pattern.search(sentence)

@@ -200,3 +200,38 @@ def test_forms_of_rates_changes_and_counts(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert targets_in(text, 2023) == expected
+
+
+def test_metrics_listed_before_fenbie_take_the_values_in_order() -> None:
+    text = "毛入园率、巩固率和毛入学率分别达到95%、97%和94%以上。"
+    assert targets_in(text, 2023) == [
+        ("毛入园率", 95.0, "%"),
+        ("巩固率", 97.0, "%"),
+        ("毛入学率", 94.0, "%"),
+    ]
+
+
+def test_values_listed_with_one_unit_at_the_end() -> None:
+    found = targets_in("占比和覆盖率分别为50、85%。", 2023)
+    assert found == [("占比", 50.0, "%"), ("覆盖率", 85.0, "%")]
+
+
+def test_a_listing_in_the_past_is_no_target() -> None:
+    assert targets_in("2020年，毛入园率、巩固率分别达到91%、96%。", 2022) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a number after 每 is the base of a rate
+            "每千人口拥有3岁以下婴幼儿托位数达到4.5个。",
+            [("每千人口拥有3岁以下婴幼儿托位数", 4.5, "个")],
+        ),
+        (  # a share of the things that do something, named after it
+            "80%以上的县（市、区）通过国家督导评估。",
+            [("县（市、区）通过国家督导评估", 80.0, "%")],
+        ),
+    ],
+)
+def test_shares_and_rates_per_head(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert targets_in(text, 2023) == expected
