@@ -32,6 +32,8 @@ CHINESE_DIGITS = {
 MAX_METRIC = 30
 # 一支队伍, 一批学校 are measure words; 一次, 一小时, 一天 are quantities.
 ONE_IS_A_QUANTITY = frozenset({"次", "小时", "个小时", "天", "学时", "课时"})
+# A bare 百 or 千 (百名校长, 千名教师) names a campaign; a count is written 100名, 一百名.
+NAMING_NUMERALS = frozenset({"百", "千"})
 SHARE_UNITS = frozenset({"%", "个百分点", "百分点"})  # rates: the metric is the rate before
 
 
@@ -325,6 +327,8 @@ def _target(
     if rules().baseline_after.match(folded, match.end()):
         return None  # 由91.2%提高到93%: the figure the change starts from
     value = chinese_number(match["value"])
+    if match["value"] in NAMING_NUMERALS:
+        return None  # 百名大中小学生讲党史故事, 千名教师进万家: a numeral that names a campaign
     if value is None or (value == 0 and match["unit"] != "%"):
         return None
     if match["wan"]:
@@ -430,6 +434,11 @@ def _metric(folded: str, match: re.Match[str]) -> tuple[int, int, str]:
         if len(phrase) >= 2 and re.search(r"[\u4e00-\u9fff]", phrase) and not summary:
             head = match.start("pre") if match["pre"] else match.start("value")
             whose = match["unit"] in SHARE_UNITS and phrase.startswith("的")
+            if (
+                folded[head - 1 : head] == "的"
+            ):  # 撤销规模较小的11所学校: the 的 phrase names it too
+                start, before = _metric_before(folded, match)
+                return start, match.end() + len(phrase), before + phrase
             return head, match.end() + len(phrase), phrase[1:] if whose else phrase
     start, metric = _metric_before(folded, match)
     return start, match.end(), metric

@@ -235,3 +235,11 @@ def test_a_listing_in_the_past_is_no_target() -> None:
 )
 def test_shares_and_rates_per_head(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert targets_in(text, 2023) == expected
+
+
+def test_a_de_phrase_before_the_number_names_what_is_counted() -> None:
+    assert targets_in("合并生源不足的5所村小。", 2023) == [("合并生源不足的村小", 5.0, "所")]
+
+
+def test_a_bare_hundred_or_thousand_names_a_campaign() -> None:
+    assert targets_in("组织百名校长培训，开展千名教师进万家家访。", 2023) == []
