@@ -74,6 +74,7 @@ class TargetRules:
     respectively: re.Pattern[str]
     list_joint: re.Pattern[str]
     per_before: re.Pattern[str]
+    cumulative_ahead: re.Pattern[str]
 
 
 @cache
@@ -137,6 +138,7 @@ _PATTERN_KEYS = (
     "respectively",
     "list_joint",
     "per_before",
+    "cumulative_ahead",
 )
 
 
@@ -238,7 +240,8 @@ def _metric_list(folded: str, at: int) -> tuple[int, list[str]]:
 def _said_of_the_past(folded: str, at: int, year: int | None) -> bool:
     sentence_start = max(folded.rfind(ch, 0, at) for ch in "。;；\n") + 1
     before = folded[sentence_start:at]
-    if rules().past_markers.search(before):
+    markers = {m.group() for m in rules().past_markers.finditer(before)}
+    if markers and not (markers == {"累计"} and rules().cumulative_ahead.search(before)):
         return True
     years = [int(y) for y in rules().past_year.findall(before)]
     return year is not None and any(y < year for y in years)

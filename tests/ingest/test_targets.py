@@ -243,3 +243,15 @@ def test_a_de_phrase_before_the_number_names_what_is_counted() -> None:
 
 def test_a_bare_hundred_or_thousand_names_a_campaign() -> None:
     assert targets_in("组织百名校长培训，开展千名教师进万家家访。", 2023) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2025年，累计新增学位1000个以上。", [("累计新增学位", 1000.0, "个")]),
+        ("三年累计改造薄弱学校60所。", [("三年累计改造薄弱学校", 60.0, "所")]),
+        ("三年来累计改造薄弱学校60所。", []),  # what was done
+    ],
+)
+def test_a_sum_ahead_is_a_target(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert targets_in(text, 2023) == expected
