@@ -93,7 +93,7 @@ def rules() -> TargetRules:
     number = re.compile(
         rf"(?P<pre>{before})?\s*(?P<value>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
         rf"(?:\s*(?:%(?=\s*[-~—–至到]\s*\d+(?:\.\d+)?\s*%))?\s*[-~—–至到]\s*(?P<upper>\d+(?:\.\d+)?))?\s*(?P<more>余|多)?"
-        rf"(?P<wan>{re.escape(data['ten_thousand'])}(?!元|平方米))?"
+        rf"(?P<wan>{re.escape(data['ten_thousand'])}(?!元|平方米))?(?P<more_wan>余|多)?"
         rf"(?P<unit>{units})(?P<post>{after})?"
     )
     deadlines = tuple((re.compile(p), fmt) for p, fmt in data["deadlines"])
@@ -350,7 +350,7 @@ def _target(
     base = rules().share_of_base.match(folded[start : match.start()])
     word = match["post"] or match["pre"] or (base["cmp"] if base else None)
     comparator = rules().comparator_of.get(word, "=") if word else "="
-    if match["upper"] or match["more"]:  # 15-20个, 300余人: at least the lower bound
+    if match["upper"] or match["more"] or match["more_wan"]:  # 15-20个, 300余人, 1.5万余人
         comparator = ">="
     unit = rules().unit_aliases.get(match["unit"], match["unit"])
     return Target(
@@ -407,7 +407,9 @@ def _is_date_or_label(folded: str, match: re.Match[str]) -> bool:
     congress = re.match(r"[大届]|次全会", folded[match.end("value") : match.end("value") + 3])
     # 十四五, 二十大, 第三届, and a 个/项 that opens a slogan (“四个意识”) are not quantities
     quote_before = folded[max(0, match.start() - 1) : match.start()] in ("“", "‘", "'", '"')
-    slogan = match["unit"] in "个项" and (following in "“”\"'‘’" or quote_before)
+    # …but 100个“一校一品”党建品牌 counts named things: a formula is written in words
+    quote_after = following in "“”\"'‘’" and not match["value"].isdigit()
+    slogan = match["unit"] in "个项" and (quote_after or quote_before)
     meeting = match["unit"] in ("次", "届") and rules().meeting_after.match(folded, match.end())
     value_at = match.start("value")
     rank = rules().rank_before.search(folded, max(0, value_at - 2), value_at)

@@ -90,6 +90,7 @@ def test_an_existing_stock_to_be_changed_is_a_target() -> None:
     [
         ("项目总投资3000余万元。", [("项目总投资", 3000.0, "万元")]),  # 余 before the unit
         ("培训教师300余人次。", [("培训教师", 300.0, "人次")]),
+        ("资助困难学生1.5万余人次。", [("资助困难学生", 15000.0, "人次")]),  # 余 after 万
         ("规范校内体育锻炼一小时。", [("规范校内体育锻炼", 1.0, "小时")]),  # one hour is a quantity
         (  # a figure summed up as a goal, after an earlier figure of the same clause
             "完成固定资产投资2亿元、争资争项2.2亿元以上目标任务。",
@@ -190,6 +191,10 @@ def test_a_past_paragraph_ends_where_it_turns_to_the_plans_year() -> None:
         ),
         ("培训经费按照不低于公用经费总额的5%安排。", [("培训经费", 5.0, "%")]),
         ("2023年新建学校18所。", [("新建学校", 18.0, "所")]),  # the plan's year opens no metric
+        (  # a count of named things in quotes, written in digits, is no formula
+            "培育100个“一校一品”党建品牌。",
+            [("“一校一品”党建品牌", 100.0, "个")],
+        ),
         (
             "中考全县平均分提高15分，新建学生宿舍8栋。",
             [("中考全县平均分提高", 15.0, "分"), ("新建学生宿舍", 8.0, "栋")],
