@@ -75,6 +75,8 @@ class TargetRules:
     list_joint: re.Pattern[str]
     per_before: re.Pattern[str]
     cumulative_ahead: re.Pattern[str]
+    time_limit_after: re.Pattern[str]
+    whole_stock_before: re.Pattern[str]
 
 
 @cache
@@ -139,6 +141,8 @@ _PATTERN_KEYS = (
     "list_joint",
     "per_before",
     "cumulative_ahead",
+    "time_limit_after",
+    "whole_stock_before",
 )
 
 
@@ -342,6 +346,12 @@ def _target(
         return None
     if rules().counted_parts.match(folded, match.end()):
         return None
+    if rules().time_limit_after.match(folded, match.end()):
+        return None  # 5个工作日内办结: how fast a procedure runs, no goal
+    if match["unit"] not in SHARE_UNITS and rules().whole_stock_before.search(
+        folded, max(0, match.start() - 4), match.start()
+    ):
+        return None  # 全县38所中小学: all there are
     start, end, metric = _metric(folded, match)
     if not re.search(r"[\u4e00-\u9fff]", metric) and match["pre"]:
         metric = _continued_metric(folded, match, previous)

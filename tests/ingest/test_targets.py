@@ -140,6 +140,9 @@ def targets_in(text: str, year: int) -> list[tuple[str, float, str]]:
         "通过3年努力，到2024年底基本完成。",  # years that are no schooling
         "三分之一的学校，十分重要。30分钟。",  # a fraction, an adverb, no score
         "高考600分以上人数明显增加。",  # a score that picks out students
+        "信访件在5个工作日内办结，分3个阶段推进。",  # a time limit, the plan's phases
+        "3.对全市126所中小学、85所幼儿园开展安全检查。",  # acts on what there is
+        "组织全县56所学校参加展演。",  # the whole stock
     ],
 )
 def test_reviews_forecasts_and_qualifiers_are_no_targets(text: str) -> None:
