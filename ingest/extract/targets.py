@@ -34,7 +34,9 @@ MAX_METRIC = 30
 ONE_IS_A_QUANTITY = frozenset({"次", "小时", "个小时", "天", "学时", "课时"})
 # A bare 百 or 千 (百名校长, 千名教师) names a campaign; a count is written 100名, 一百名.
 NAMING_NUMERALS = frozenset({"百", "千"})
-SHARE_UNITS = frozenset({"%", "个百分点", "百分点"})  # rates: the metric is the rate before
+SHARE_UNITS = frozenset(
+    {"%", "个百分点", "百分点", "个千分点", "千分点", "‰"}
+)  # rates: the metric is the rate before
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,7 @@ class TargetRules:
     cumulative_ahead: re.Pattern[str]
     time_limit_after: re.Pattern[str]
     whole_stock_before: re.Pattern[str]
+    one_built_before: re.Pattern[str]
 
 
 @cache
@@ -143,6 +146,7 @@ _PATTERN_KEYS = (
     "cumulative_ahead",
     "time_limit_after",
     "whole_stock_before",
+    "one_built_before",
 )
 
 
@@ -340,7 +344,7 @@ def _target(
         return None
     if match["wan"]:
         value = round(value * 10_000, 4)
-    if value == 1 and not match["value"].isdigit() and match["unit"] not in ONE_IS_A_QUANTITY:
+    if value == 1 and not match["value"].isdigit() and not _one_is_a_quantity(folded, match):
         return None  # 一支队伍, 一批学校: a measure word, not a quantity
     if _reports_the_past(folded, match, year):
         return None
@@ -374,6 +378,14 @@ def _target(
         start=start,
         end=end,
     )
+
+
+def _one_is_a_quantity(folded: str, match: re.Match[str]) -> bool:
+    """一小时, 一次; 新建一所小学: one school built is a count, 打造一所品牌学校 is not."""
+    if match["unit"] in ONE_IS_A_QUANTITY:
+        return True
+    built = rules().one_built_before.search(folded, max(0, match.start() - 3), match.start())
+    return match["unit"] == "所" and bool(built)
 
 
 def _years_of_schooling(folded: str, match: re.Match[str]) -> bool:
