@@ -80,6 +80,8 @@ class TargetRules:
     time_limit_after: re.Pattern[str]
     whole_stock_before: re.Pattern[str]
     one_built_before: re.Pattern[str]
+    counted_in_heading: re.Pattern[str]
+    generic_after: re.Pattern[str]
 
 
 @cache
@@ -114,7 +116,7 @@ def rules() -> TargetRules:
         re.compile(data["rank_before"]),
         re.compile(data["metric_joint"]),
         re.compile(data["rate_head"]),
-        re.compile(data["counted_parts"]),
+        re.compile(data["counted_parts"] + data["counted_parts_end"]),
         re.compile(data["past_markers"]),
         re.compile(data["existing_before"]),
         re.compile(data["report_clause"]),
@@ -147,6 +149,8 @@ _PATTERN_KEYS = (
     "time_limit_after",
     "whole_stock_before",
     "one_built_before",
+    "counted_parts",
+    "generic_after",
 )
 
 
@@ -348,7 +352,7 @@ def _target(
         return None  # 一支队伍, 一批学校: a measure word, not a quantity
     if _reports_the_past(folded, match, year):
         return None
-    if rules().counted_parts.match(folded, match.end()):
+    if rules().counted_parts.match(folded, match.end()) or _counts_a_sections_parts(folded, match):
         return None
     if rules().time_limit_after.match(folded, match.end()):
         return None  # 5个工作日内办结: how fast a procedure runs, no goal
@@ -378,6 +382,14 @@ def _target(
         start=start,
         end=end,
     )
+
+
+def _counts_a_sections_parts(folded: str, match: re.Match[str]) -> bool:
+    """七、落实3个精准行动狠抓…举措: in a heading the count names the plan's own parts."""
+    line_start = folded.rfind("\n", 0, match.start()) + 1
+    line_end = folded.find("\n", match.end())
+    title = _heading_title(folded[line_start : line_end if line_end != -1 else len(folded)])
+    return title is not None and bool(rules().counted_in_heading.match(folded, match.end()))
 
 
 def _one_is_a_quantity(folded: str, match: re.Match[str]) -> bool:
@@ -458,7 +470,13 @@ def _metric(folded: str, match: re.Match[str]) -> tuple[int, int, str]:
             phrase = phrase[: ends.start()]  # 8个优化…: a new clause begins
         # 2.2亿元以上目标任务: what a bound (以上) sums up as a goal is named before the number
         summary = match["post"] and rules().not_metrics.match(phrase)
-        if len(phrase) >= 2 and re.search(r"[\u4e00-\u9fff]", phrase) and not summary:
+        generic = rules().generic_after.match(phrase)  # 锻炼一小时活动: named before
+        if (
+            len(phrase) >= 2
+            and re.search(r"[\u4e00-\u9fff]", phrase)
+            and not summary
+            and not generic
+        ):
             head = match.start("pre") if match["pre"] else match.start("value")
             whose = match["unit"] in SHARE_UNITS and phrase.startswith("的")
             if (

@@ -94,6 +94,7 @@ def test_an_existing_stock_to_be_changed_is_a_target() -> None:
         ("一是学前三年毛入园率达到92%。", [("学前三年毛入园率", 92.0, "%")]),  # run-in 一是
         ("新建一所九年一贯制学校，打造一所品牌学校。", [("九年一贯制学校", 1.0, "所")]),
         ("近视率下降1个千分点。", [("近视率下降", 1.0, "千分点")]),
+        ("保障学生在校体育锻炼一小时活动。", [("保障学生在校体育锻炼", 1.0, "小时")]),
         ("规范校内体育锻炼一小时。", [("规范校内体育锻炼", 1.0, "小时")]),  # one hour is a quantity
         (  # a figure summed up as a goal, after an earlier figure of the same clause
             "完成固定资产投资2亿元、争资争项2.2亿元以上目标任务。",
@@ -146,6 +147,7 @@ def targets_in(text: str, year: int) -> list[tuple[str, float, str]]:
         "信访件在5个工作日内办结，分3个阶段推进。",  # a time limit, the plan's phases
         "3.对全市126所中小学、85所幼儿园开展安全检查。",  # acts on what there is
         "组织全县56所学校参加展演。",  # the whole stock
+        "五、实施5大行动助推教育现代化\n",  # a heading counts the plan's parts
     ],
 )
 def test_reviews_forecasts_and_qualifiers_are_no_targets(text: str) -> None:
