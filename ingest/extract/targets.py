@@ -82,6 +82,7 @@ class TargetRules:
     one_built_before: re.Pattern[str]
     counted_in_heading: re.Pattern[str]
     generic_after: re.Pattern[str]
+    horizon_year: re.Pattern[str]
 
 
 @cache
@@ -151,6 +152,7 @@ _PATTERN_KEYS = (
     "one_built_before",
     "counted_parts",
     "generic_after",
+    "horizon_year",
 )
 
 
@@ -173,6 +175,7 @@ def chinese_number(text: str) -> float | None:
 def extract_targets(
     text: str, folded: str, *, items: Sequence[Goal | Measure], year: int | None
 ) -> tuple[Target, ...]:
+    year = _plans_own_year(folded, year)
     past = _past_stretches(folded, year)
     found: list[Target] = []
     respective = _respective_targets(text, folded, items, year)
@@ -257,6 +260,15 @@ def _said_of_the_past(folded: str, at: int, year: int | None) -> bool:
         return True
     years = [int(y) for y in rules().past_year.findall(before)]
     return year is not None and any(y < year for y in years)
+
+
+def _plans_own_year(folded: str, year: int | None) -> int | None:
+    """A year the plan looks ahead to (…规划和2035年远景目标) is no year of its own: the plan then
+    runs from its nearest horizon (到2025年), and 2025年 in it is no past."""
+    horizons = {int(m[m.lastindex or 0]) for m in rules().horizon_year.finditer(folded)}
+    if year is None or year not in horizons:
+        return year
+    return min(horizons)
 
 
 def _past_stretches(folded: str, year: int | None) -> list[tuple[int, int]]:

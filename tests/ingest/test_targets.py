@@ -268,3 +268,8 @@ def test_a_bare_hundred_or_thousand_names_a_campaign() -> None:
 )
 def test_a_sum_ahead_is_a_target(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert targets_in(text, 2023) == expected
+
+
+def test_a_horizon_year_is_not_the_plans_own() -> None:
+    text = "到2025年，教育现代化取得重要进展。\n2025年，全县毛入园率达到95%。展望2035年，建成强县。"
+    assert targets_in(text, 2035) == [("毛入园率", 95.0, "%")]
