@@ -30,6 +30,7 @@ CHINESE_DIGITS = {
     "九": 9,
 }
 MAX_METRIC = 30
+LONG_RANGE = 5  # years between a plan's horizon (2025) and its long-range vision (2035)
 # 一支队伍, 一批学校 are measure words; 一次, 一小时, 一天 are quantities.
 ONE_IS_A_QUANTITY = frozenset({"次", "小时", "个小时", "天", "学时", "课时"})
 # A bare 百 or 千 (百名校长, 千名教师) names a campaign; a count is written 100名, 一百名.
@@ -263,10 +264,10 @@ def _said_of_the_past(folded: str, at: int, year: int | None) -> bool:
 
 
 def _plans_own_year(folded: str, year: int | None) -> int | None:
-    """A year the plan looks ahead to (…规划和2035年远景目标) is no year of its own: the plan then
-    runs from its nearest horizon (到2025年), and 2025年 in it is no past."""
+    """A long-range year the plan looks ahead to (…规划和2035年远景目标) is no year of its own: the
+    plan then runs from its nearest horizon (到2025年), and 2025年 in it is no past."""
     horizons = {int(m[m.lastindex or 0]) for m in rules().horizon_year.finditer(folded)}
-    if year is None or year not in horizons:
+    if year is None or year not in horizons or year - min(horizons) < LONG_RANGE:
         return year
     return min(horizons)
 
