@@ -295,7 +295,7 @@ def _heading_title(line: str) -> str | None:
     numbered = rules().heading.match(line)
     if not numbered:
         return None
-    title = re.split(r"[。:：;；]", line[numbered.end() :], maxsplit=1)[0]
+    title = re.split(r"[。:：;；]", line[numbered.end() :], maxsplit=1)[0].strip()
     return title if len(title) <= 25 else None
 
 

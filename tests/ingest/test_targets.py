@@ -273,3 +273,8 @@ def test_a_sum_ahead_is_a_target(text: str, expected: list[tuple[str, float, str
 def test_a_horizon_year_is_not_the_plans_own() -> None:
     text = "到2025年，教育现代化取得重要进展。\n2025年，全县毛入园率达到95%。展望2035年，建成强县。"
     assert targets_in(text, 2035) == [("毛入园率", 95.0, "%")]
+
+
+def test_a_heading_that_changes_a_state_is_no_review() -> None:
+    text = "（二）改变薄弱学校现状\n新建幼儿园3所。"
+    assert targets_in(text, 2023) == [("新建幼儿园", 3.0, "所")]
