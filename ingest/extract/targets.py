@@ -84,6 +84,7 @@ class TargetRules:
     counted_in_heading: re.Pattern[str]
     generic_after: re.Pattern[str]
     horizon_year: re.Pattern[str]
+    past_unless_ahead: re.Pattern[str]
 
 
 @cache
@@ -154,6 +155,7 @@ _PATTERN_KEYS = (
     "counted_parts",
     "generic_after",
     "horizon_year",
+    "past_unless_ahead",
 )
 
 
@@ -256,8 +258,9 @@ def _metric_list(folded: str, at: int) -> tuple[int, list[str]]:
 def _said_of_the_past(folded: str, at: int, year: int | None) -> bool:
     sentence_start = max(folded.rfind(ch, 0, at) for ch in "。;；\n") + 1
     before = folded[sentence_start:at]
-    markers = {m.group() for m in rules().past_markers.finditer(before)}
-    if markers and not (markers == {"累计"} and rules().cumulative_ahead.search(before)):
+    if rules().past_markers.search(before):
+        return True
+    if rules().past_unless_ahead.search(before) and not rules().cumulative_ahead.search(before):
         return True
     years = [int(y) for y in rules().past_year.findall(before)]
     return year is not None and any(y < year for y in years)

@@ -139,6 +139,8 @@ def targets_in(text: str, year: int) -> list[tuple[str, float, str]]:
         "第一章 编制背景\n（一）学前教育\n普惠性幼儿园覆盖率达到87%，骨干教师达到356人。",
         "一、发展基础\n全市现有学校568所。集团化办学覆盖率达到80%以上。",
         "预计到2025年学龄人口将增加1.5万人。",  # a forecast
+        "过去的一年，全县新建幼儿园5所。",
+        "全县高考本科上线率同比提高3个百分点。",  # a change on last year, reported
         "基本消除56人以上大班额。",  # a size that picks out a class
         "本计划共分为5个部分，包括20项具体措施。",  # the plan's own parts
         "通过3年努力，到2024年底基本完成。",  # years that are no schooling
@@ -264,6 +266,8 @@ def test_a_bare_hundred_or_thousand_names_a_campaign() -> None:
         ("到2025年，累计新增学位1000个以上。", [("累计新增学位", 1000.0, "个")]),
         ("三年累计改造薄弱学校60所。", [("三年累计改造薄弱学校", 60.0, "所")]),
         ("三年来累计改造薄弱学校60所。", []),  # what was done
+        ("力争本科上线率较上年提高3个百分点。", [("本科上线率提高", 3.0, "百分点")]),
+        ("近3年新入职教师培训不少于120学时。", [("近3年新入职教师培训", 120.0, "学时")]),
     ],
 )
 def test_a_sum_ahead_is_a_target(text: str, expected: list[tuple[str, float, str]]) -> None:
