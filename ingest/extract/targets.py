@@ -85,6 +85,8 @@ class TargetRules:
     generic_after: re.Pattern[str]
     horizon_year: re.Pattern[str]
     past_unless_ahead: re.Pattern[str]
+    level_only: re.Pattern[str]
+    level: re.Pattern[str]
 
 
 @cache
@@ -156,6 +158,8 @@ _PATTERN_KEYS = (
     "generic_after",
     "horizon_year",
     "past_unless_ahead",
+    "level_only",
+    "level",
 )
 
 
@@ -191,7 +195,25 @@ def extract_targets(
             metrics = _shared_value_metrics(target.metric)
             found += [replace(target, metric=m) for part in metrics for m in _group_metrics(part)]
     in_past = [t for t in respective if any(s <= t.start < e for s, e in past)]
-    return tuple(sorted(found + [t for t in respective if t not in in_past], key=lambda t: t.start))
+    found = sorted(found + [t for t in respective if t not in in_past], key=lambda t: t.start)
+    return tuple(_with_borrowed_heads(found))
+
+
+def _with_borrowed_heads(found: list[Target]) -> list[Target]:
+    """2所省级、2所州级安全文明校园; 省级示范园2所、市级5所: a level alone takes the head its
+    neighbour in the list names."""
+    done = list(found)
+    for i, target in enumerate(found):
+        if not rules().level_only.match(target.metric):
+            continue
+        neighbours = found[i + 1 : i + 2] + found[max(0, i - 1) : i]
+        for other in neighbours:
+            level = rules().level.search(other.metric)
+            close = abs(other.start - target.start) < 24 and other.unit == target.unit
+            if close and level and level.end() < len(other.metric):
+                done[i] = replace(target, metric=target.metric + other.metric[level.end() :])
+                break
+    return done
 
 
 def _respective_targets(

@@ -282,3 +282,22 @@ def test_a_horizon_year_is_not_the_plans_own() -> None:
 def test_a_heading_that_changes_a_state_is_no_review() -> None:
     text = "（二）改变薄弱学校现状\n新建幼儿园3所。"
     assert targets_in(text, 2023) == [("新建幼儿园", 3.0, "所")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "完成2所省级、3所市级平安校园创建。",
+            [("省级平安校园创建", 2.0, "所"), ("市级平安校园创建", 3.0, "所")],
+        ),
+        (
+            "创建省级示范性幼儿园2所、市级5所。",
+            [("创建省级示范性幼儿园", 2.0, "所"), ("市级示范性幼儿园", 5.0, "所")],
+        ),
+    ],
+)
+def test_a_level_alone_takes_its_neighbours_head(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert targets_in(text, 2023) == expected
