@@ -301,3 +301,8 @@ def test_a_level_alone_takes_its_neighbours_head(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert targets_in(text, 2023) == expected
+
+
+def test_a_heading_of_the_base_and_the_goals_is_no_review() -> None:
+    text = "一、发展基础与目标\n到2025年，毛入园率达到95%。"
+    assert targets_in(text, 2022) == [("毛入园率", 95.0, "%")]
