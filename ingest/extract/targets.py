@@ -87,6 +87,7 @@ class TargetRules:
     past_unless_ahead: re.Pattern[str]
     level_only: re.Pattern[str]
     level: re.Pattern[str]
+    listed_times: re.Pattern[str]
 
 
 @cache
@@ -160,6 +161,7 @@ _PATTERN_KEYS = (
     "past_unless_ahead",
     "level_only",
     "level",
+    "listed_times",
 )
 
 
@@ -273,6 +275,10 @@ def _metric_list(folded: str, at: int) -> tuple[int, list[str]]:
     prefix = folded[start:at]
     lead = rules().metric_lead.match(prefix)
     start += lead.end() if lead else 0
+    over_time = rules().listed_times.match(folded[start:at])
+    if over_time:  # 覆盖率到2022年底、2023年底、2024年底分别达到…: one metric, year by year
+        times = rules().metric_joint.split(over_time["times"])
+        return start, [over_time["subject"]] * len(times)
     names = [n for n in rules().metric_joint.split(folded[start:at]) if len(n) >= 2]
     return start, names
 

@@ -306,3 +306,12 @@ def test_a_level_alone_takes_its_neighbours_head(
 def test_a_heading_of_the_base_and_the_goals_is_no_review() -> None:
     text = "一、发展基础与目标\n到2025年，毛入园率达到95%。"
     assert targets_in(text, 2022) == [("毛入园率", 95.0, "%")]
+
+
+def test_years_listed_before_fenbie_give_one_metric_year_by_year() -> None:
+    text = "信息化覆盖率到2022年底、2023年底分别达到80%、90%。大班额比例2024年控制在5%以内。"
+    assert targets_in(text, 2022) == [
+        ("信息化覆盖率", 80.0, "%"),
+        ("信息化覆盖率", 90.0, "%"),
+        ("大班额比例", 5.0, "%"),
+    ]
