@@ -315,3 +315,11 @@ def test_years_listed_before_fenbie_give_one_metric_year_by_year() -> None:
         ("信息化覆盖率", 90.0, "%"),
         ("大班额比例", 5.0, "%"),
     ]
+
+
+def test_a_speech_reports_last_year_and_sets_this_years_goals() -> None:
+    text = (
+        "刚刚过去的2023年，全县工作取得新突破。全年高考本科上线2150人，上线率68.5%。\n"
+        "今年，全县要确保高考本科上线率稳定在68%以上，力争达到70%。"
+    )
+    assert targets_in(text, 2024) == [("高考本科上线率", 68.0, "%"), ("高考本科上线率", 70.0, "%")]
