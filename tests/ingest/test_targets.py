@@ -323,3 +323,10 @@ def test_a_speech_reports_last_year_and_sets_this_years_goals() -> None:
         "今年，全县要确保高考本科上线率稳定在68%以上，力争达到70%。"
     )
     assert targets_in(text, 2024) == [("高考本科上线率", 68.0, "%"), ("高考本科上线率", 70.0, "%")]
+
+
+def test_a_horizon_year_is_the_deadline() -> None:
+    found = extract_targets(
+        "到2025年，毛入园率达到95%。", "到2025年，毛入园率达到95%。", items=(), year=2022
+    )
+    assert [t.deadline for t in found] == ["2025"]
