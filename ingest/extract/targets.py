@@ -30,6 +30,9 @@ CHINESE_DIGITS = {
     "九": 9,
 }
 MAX_METRIC = 30
+MAX_MODIFIER = (
+    4  # 小学、初中入学率; 城镇、农村学校覆盖率: the modifiers listed before a shared head
+)
 LONG_RANGE = 5  # years between a plan's horizon (2025) and its long-range vision (2035)
 # 一支队伍, 一批学校 are measure words; 一次, 一小时, 一天 are quantities.
 ONE_IS_A_QUANTITY = frozenset({"次", "小时", "个小时", "天", "学时", "课时"})
@@ -280,7 +283,18 @@ def _metric_list(folded: str, at: int) -> tuple[int, list[str]]:
         times = rules().metric_joint.split(over_time["times"])
         return start, [over_time["subject"]] * len(times)
     names = [n for n in rules().metric_joint.split(folded[start:at]) if len(n) >= 2]
-    return start, names
+    return start, _with_shared_head(names)
+
+
+def _with_shared_head(names: list[str]) -> list[str]:
+    """小学、初中入学率: short modifiers listed before the last name share its head (入学率)."""
+    *modifiers, last = names or [""]
+    if not modifiers or not rules().rate_head.search(last):
+        return names
+    if any(rules().rate_head.search(m) or len(m) > MAX_MODIFIER for m in modifiers):
+        return names
+    head = last[len(modifiers[0]) :]
+    return [m + head for m in modifiers] + [last]
 
 
 def _said_of_the_past(folded: str, at: int, year: int | None) -> bool:
@@ -362,8 +376,9 @@ def _group_metrics(metric: str) -> list[str]:
 
 
 def _shared_value_metrics(metric: str) -> list[str]:
-    """入园率和覆盖率达95%: two rates that share one value are two targets."""
-    parts = rules().metric_joint.split(metric)
+    """入园率和覆盖率达95%, 小学和初中入学率达100%: two rates that share one value are two
+    targets."""
+    parts = _with_shared_head(rules().metric_joint.split(metric))
     if len(parts) > 1 and all(rules().rate_head.search(p) and len(p) >= 3 for p in parts):
         return parts
     return [metric]

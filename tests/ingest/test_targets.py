@@ -330,3 +330,16 @@ def test_a_horizon_year_is_the_deadline() -> None:
         "到2025年，毛入园率达到95%。", "到2025年，毛入园率达到95%。", items=(), year=2022
     )
     assert [t.deadline for t in found] == ["2025"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["小学、初中入学率分别保持在100%和99%以上。", "小学和初中入学率分别达到100%、99%。"],
+)
+def test_listed_modifiers_share_the_head_of_the_last_name(text: str) -> None:
+    assert targets_in(text, 2023) == [("小学入学率", 100.0, "%"), ("初中入学率", 99.0, "%")]
+
+
+def test_two_modifiers_of_one_rate_with_one_value_are_two_targets() -> None:
+    found = targets_in("小学和初中入学率均达到100%。", 2023)
+    assert found == [("小学入学率", 100.0, "%"), ("初中入学率", 100.0, "%")]
