@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -38,14 +39,15 @@ LONG_RANGE = 5  # years between a plan's horizon (2025) and its long-range visio
 ONE_IS_A_QUANTITY = frozenset({"次", "小时", "个小时", "天", "学时", "课时"})
 # A bare 百 or 千 (百名校长, 千名教师) names a campaign; a count is written 100名, 一百名.
 NAMING_NUMERALS = frozenset({"百", "千"})
-SHARE_UNITS = frozenset(
-    {"%", "个百分点", "百分点", "个千分点", "千分点", "‰"}
-)  # rates: the metric is the rate before
+PERCENT_IN_WORDS = "百分之"  # 百分之九十五: the unit written before the number
+# rates: the metric is the rate before
+SHARE_UNITS = frozenset({"%", "个百分点", "百分点", "个千分点", "千分点", "‰", PERCENT_IN_WORDS})
 
 
 @dataclass(frozen=True, slots=True)
 class TargetRules:
     number: re.Pattern[str]
+    percent_in_words: re.Pattern[str]
     comparator_of: dict[str, Comparator]
     metric_lead: re.Pattern[str]
     clause_break: re.Pattern[str]
@@ -112,9 +114,15 @@ def rules() -> TargetRules:
         rf"(?P<wan>{re.escape(data['ten_thousand'])}(?!元|平方米))?(?P<more_wan>余|多)?"
         rf"(?P<unit>{units})(?P<post>{after})?"
     )
+    # the groups of ``number`` that 百分之九十 does not use match nothing ((?!))
+    percent_in_words = re.compile(
+        rf"(?P<pre>{before})?\s*(?P<unit>{PERCENT_IN_WORDS})(?P<value>[零一二两三四五六七八九十百]+)"
+        rf"(?P<upper>(?!))?(?P<more>(?!))?(?P<wan>(?!))?(?P<more_wan>(?!))?(?P<post>{after})?"
+    )
     deadlines = tuple((re.compile(p), fmt) for p, fmt in data["deadlines"])
     return TargetRules(
         number,
+        percent_in_words,
         comparator_of,
         re.compile(data["metric_lead"]),
         re.compile(data["clause_break"]),
@@ -192,7 +200,9 @@ def extract_targets(
     found: list[Target] = []
     respective = _respective_targets(text, folded, items, year)
     covered = past + [(t.start, t.end) for t in respective]
-    for match in rules().number.finditer(folded):
+    numbers = rules().number.finditer(folded)
+    percents = rules().percent_in_words.finditer(folded)
+    for match in heapq.merge(numbers, percents, key=lambda m: m.start()):
         if any(start <= match.start() < end for start, end in covered):
             continue
         target = _target(text, folded, match, items, year, found[-1] if found else None)
@@ -401,7 +411,7 @@ def _target(
     if rules().baseline_after.match(folded, match.end()):
         return None  # 由91.2%提高到93%: the figure the change starts from
     value = chinese_number(match["value"])
-    if match["value"] in NAMING_NUMERALS:
+    if match["value"] in NAMING_NUMERALS and match["unit"] != PERCENT_IN_WORDS:
         return None  # 百名大中小学生讲党史故事, 千名教师进万家: a numeral that names a campaign
     if value is None or (value == 0 and match["unit"] != "%"):
         return None
@@ -536,7 +546,7 @@ def _metric(folded: str, match: re.Match[str]) -> tuple[int, int, str]:
             and not summary
             and not generic
         ):
-            head = match.start("pre") if match["pre"] else match.start("value")
+            head = _head(match)
             whose = match["unit"] in SHARE_UNITS and phrase.startswith("的")
             if (
                 folded[head - 1 : head] == "的"
@@ -548,9 +558,16 @@ def _metric(folded: str, match: re.Match[str]) -> tuple[int, int, str]:
     return start, match.end(), metric
 
 
+def _head(match: re.Match[str]) -> int:
+    """Where the figure starts: its comparator, else its number (or 百分之, written before it)."""
+    if match["pre"]:
+        return match.start("pre")
+    return min(match.start("value"), match.start("unit"))
+
+
 def _metric_before(folded: str, match: re.Match[str]) -> tuple[int, str]:
     """The noun phrase before the number within its clause (start offset, metric)."""
-    head = match.start("pre") if match["pre"] else match.start("value")
+    head = _head(match)
     clause_start = head
     while clause_start > 0:
         if rules().clause_break.match(folded[clause_start - 1]):

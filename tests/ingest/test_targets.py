@@ -343,3 +343,15 @@ def test_listed_modifiers_share_the_head_of_the_last_name(text: str) -> None:
 def test_two_modifiers_of_one_rate_with_one_value_are_two_targets() -> None:
     found = targets_in("小学和初中入学率均达到100%。", 2023)
     assert found == [("小学入学率", 100.0, "%"), ("初中入学率", 100.0, "%")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("毛入园率达到百分之九十五以上。", [("毛入园率", 95.0, "%")]),
+        ("确保百分之百的学校开设课后服务。", [("学校开设课后服务", 100.0, "%")]),
+        ("三分之一的学校开展试点。", []),
+    ],
+)
+def test_a_percentage_in_words(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert targets_in(text, 2023) == expected
