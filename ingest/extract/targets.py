@@ -201,7 +201,7 @@ def extract_targets(
     respective = _respective_targets(text, folded, items, year)
     covered = past + [(t.start, t.end) for t in respective]
     numbers = rules().number.finditer(folded)
-    percents = rules().percent_in_words.finditer(folded)
+    percents = rules().percent_in_words.finditer(folded) if PERCENT_IN_WORDS in folded else ()
     for match in heapq.merge(numbers, percents, key=lambda m: m.start()):
         if any(start <= match.start() < end for start, end in covered):
             continue
@@ -402,9 +402,9 @@ def _target(
     year: int | None,
     previous: Target | None,
 ) -> Target | None:
-    if _inside_quotes_or_numbering(folded, match) or _is_date_or_label(folded, match):
-        return None
     if match["unit"] == "年" and not _years_of_schooling(folded, match):
+        return None
+    if _inside_quotes_or_numbering(folded, match) or _is_date_or_label(folded, match):
         return None
     if match["unit"] == "分" and not rules().score_unit.match(folded, match.start("unit")):
         return None
