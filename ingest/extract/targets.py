@@ -93,6 +93,8 @@ class TargetRules:
     level_only: re.Pattern[str]
     level: re.Pattern[str]
     listed_times: re.Pattern[str]
+    past_aspect: re.Pattern[str]
+    base_ends: re.Pattern[str]
 
 
 @cache
@@ -173,6 +175,8 @@ _PATTERN_KEYS = (
     "level_only",
     "level",
     "listed_times",
+    "past_aspect",
+    "base_ends",
 )
 
 
@@ -309,8 +313,9 @@ def _with_shared_head(names: list[str]) -> list[str]:
 
 def _said_of_the_past(folded: str, at: int, year: int | None) -> bool:
     sentence_start = max(folded.rfind(ch, 0, at) for ch in "。;；\n") + 1
-    before = folded[sentence_start:at]
-    if rules().past_markers.search(before):
+    before = rules().base_ends.split(folded[sentence_start:at])[-1]
+    clause = rules().clause_break.split(before)[-1]
+    if rules().past_markers.search(before) or rules().past_aspect.search(clause):
         return True
     if rules().past_unless_ahead.search(before) and not rules().cumulative_ahead.search(before):
         return True

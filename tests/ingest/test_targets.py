@@ -355,3 +355,19 @@ def test_two_modifiers_of_one_rate_with_one_value_are_two_targets() -> None:
 )
 def test_a_percentage_in_words(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert targets_in(text, 2023) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在去年新建5所的基础上，今年再新建公办幼儿园3所。", [("新建公办幼儿园", 3.0, "所")]),
+        ("在已建成12所智慧校园的基础上，新建智慧校园8所。", [("新建智慧校园", 8.0, "所")]),
+        ("巩固已有成果，新增学位1200个。", [("新增学位", 1200.0, "个")]),
+        ("全县已建成幼儿园12所。", []),
+        ("截至目前已完成60%，年底前全面完成。", []),
+    ],
+)
+def test_what_a_goal_builds_on_is_past_the_goal_is_not(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert targets_in(text, 2024) == expected
