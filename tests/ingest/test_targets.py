@@ -373,3 +373,13 @@ def test_what_a_goal_builds_on_is_past_the_goal_is_not(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert targets_in(text, 2024) == expected
+
+
+def test_an_indicator_list_writes_its_bounds_as_signs() -> None:
+    found = extract_targets(
+        "毛入园率≥95%；近视率≤50%。", "毛入园率≥95%；近视率≤50%。", items=(), year=2024
+    )
+    assert [(t.metric, t.value, t.comparator) for t in found] == [
+        ("毛入园率", 95.0, ">="),
+        ("近视率", 50.0, "<="),
+    ]
