@@ -383,3 +383,8 @@ def test_an_indicator_list_writes_its_bounds_as_signs() -> None:
         ("毛入园率", 95.0, ">="),
         ("近视率", 50.0, "<="),
     ]
+
+
+def test_a_past_paragraph_ends_at_a_goal() -> None:
+    text = "近年来，全县新建幼儿园12所。为此，确保新增学位1200个。"
+    assert targets_in(text, 2024) == [("新增学位", 1200.0, "个")]
