@@ -41,6 +41,10 @@ def institutions(text: str) -> list[str]:
             "重庆市江津中学校、江津区实验小学校、北京五中分校、大庆外国语学校开展结对。",
             ["重庆市江津中学校", "江津区实验小学校", "北京五中分校", "大庆外国语学校"],
         ),
+        (  # a party school, a people's congress, a staffing committee, colleges of a city
+            "区委党校开展轮训,县人大常委会视察,市委编委核定编制,大庆医学高等专科学校、市技师学院招生。",
+            ["区委党校", "县人大常委会", "市委编委", "大庆医学高等专科学校", "市技师学院"],
+        ),
         (  # a township's school after its county; 完小 for 完全小学
             "贡山县独龙江乡九年一贯制学校、福贡县上帕镇中心完小实施改造。",
             ["独龙江乡九年一贯制学校", "上帕镇中心完小"],
