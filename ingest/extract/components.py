@@ -92,6 +92,10 @@ class NameRules:
     figure_before: re.Pattern[str]
     problem_before: re.Pattern[str]
     theme_before: re.Pattern[str]
+    topic_before: re.Pattern[str]
+    aim_after: re.Pattern[str]
+    award_name: re.Pattern[str]
+    formula_programme_after: re.Pattern[str]
     system_name: re.Pattern[str]
     short_label_activity: re.Pattern[str]
     short_label_not_activity: re.Pattern[str]
@@ -186,6 +190,10 @@ PATTERNS_AS_WRITTEN = (
     "figure_before",
     "problem_before",
     "theme_before",
+    "topic_before",
+    "aim_after",
+    "award_name",
+    "formula_programme_after",
     "system_name",
     "run_verb_before",
     "chain_programme_after",
@@ -282,7 +290,11 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
     for match in rules.quoted.finditer(text):
         inner = match[1].strip()
         punctuated = re.search(r"[,，、;；]", inner)
-        if inner in rules.not_projects or re.search(r"[。:：!?]", inner):
+        if inner in rules.not_projects:
+            if named := rules.formula_programme_after.match(text, match.end()):
+                yield match.start(), named.end(), inner + named.group()
+            continue
+        if re.search(r"[。:：!?]", inner):
             continue
         if punctuated and len(inner) > rules.max_punctuated_name and not _has_head(text, match):
             continue
@@ -354,7 +366,16 @@ def _said_of_something_else(text: str, inner: str, start: int, end: int) -> bool
         or rules.figure_before.search(before)
         or rules.problem_before.search(before)
         or rules.theme_before.search(before)
+        or rules.topic_before.search(before)
+        or _aim(text, start, end)
     )
+
+
+def _aim(text: str, start: int, end: int) -> bool:
+    """以“教育强区”为目标: the plan's aim or theme, not its instrument."""
+    rules = name_rules()
+    framed = rules.instrument_frame.search(text, max(0, start - 1), start)
+    return bool(framed and rules.aim_after.match(text, end))
 
 
 def _honour(text: str, inner: str, start: int) -> bool:
@@ -467,6 +488,7 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
         or rules.counted_after.match(text, end)
         or (rules.institution_at_end.search(inner) and not rules.distributive.match(inner))
         or rules.document_nickname.search(inner)
+        or rules.award_name.search(inner)
     )
 
 
