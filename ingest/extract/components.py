@@ -95,6 +95,7 @@ class NameRules:
     topic_before: re.Pattern[str]
     aim_after: re.Pattern[str]
     award_name: re.Pattern[str]
+    saying_comma: re.Pattern[str]
     formula_programme_after: re.Pattern[str]
     system_name: re.Pattern[str]
     short_label_activity: re.Pattern[str]
@@ -193,6 +194,7 @@ PATTERNS_AS_WRITTEN = (
     "topic_before",
     "aim_after",
     "award_name",
+    "saying_comma",
     "formula_programme_after",
     "system_name",
     "run_verb_before",
@@ -298,6 +300,8 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         if punctuated and len(inner) > rules.max_punctuated_name and not _has_head(text, match):
             continue
+        if _saying(text, inner, match):
+            continue  # 编者按: “开局关系全局，起步决定后程”
         if rules.period_label.match(inner) or rules.requirement.search(inner):
             continue
         if _honour(text, inner, match.start()):
@@ -412,6 +416,13 @@ def _run(text: str, start: int, end: int | None = None) -> bool:
         rules.instrument_frame.search(text, max(0, start - 1), start)
         and rules.instrument_after.match(text, end)
     )
+
+
+def _saying(text: str, inner: str, match: re.Match[str]) -> bool:
+    """Clauses in quotes with a comma between them, neither named a programme nor run."""
+    if not name_rules().saying_comma.search(inner) or _has_head(text, match):
+        return False
+    return not _run(text, match.start(), match.end())
 
 
 def _has_head(text: str, match: re.Match[str]) -> bool:

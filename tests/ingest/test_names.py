@@ -284,6 +284,12 @@ def test_quoted_labels_by_what_the_plan_does_with_them(text: str, kept: list[str
         ("以“教育强区”为目标,以“脱贫攻坚”为统揽", []),  # aims
         ("在“紫禁杯”优秀班主任评选中获奖,组织“金帆奖”评比", []),  # awards
         ("推进“铸牢中华民族共同体意识”教育,落实“两不愁三保障”", []),  # formulae
+        ("编者按:“开局关系全局,起步决定后程”,一起来看看", []),  # a saying
+        ("点击上方“某区教育”关注我们,擦亮“文化东城”金名片", []),  # an account, a positioning
+        ("治理“有偿补课”,整治“四风”", []),  # problems
+        ("“义务教育均衡发展”通过国家验收", []),  # a result
+        ("评选“最美教师”,举办“师德标兵”表彰", []),  # honours
+        ("开展“青春有我,志愿先行”主题活动", ["青春有我,志愿先行"]),  # run and named
         (
             "实施“立德树人”铸魂工程,开展控辍保学“回头看”行动",  # a formula's own programme
             ["立德树人铸魂工程", "回头看行动"],
