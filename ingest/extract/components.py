@@ -96,6 +96,7 @@ class NameRules:
     aim_after: re.Pattern[str]
     award_name: re.Pattern[str]
     saying_comma: re.Pattern[str]
+    blend: re.Pattern[str]
     formula_programme_after: re.Pattern[str]
     system_name: re.Pattern[str]
     short_label_activity: re.Pattern[str]
@@ -195,6 +196,7 @@ PATTERNS_AS_WRITTEN = (
     "aim_after",
     "award_name",
     "saying_comma",
+    "blend",
     "formula_programme_after",
     "system_name",
     "run_verb_before",
@@ -500,6 +502,7 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
         or (rules.institution_at_end.search(inner) and not rules.distributive.match(inner))
         or rules.document_nickname.search(inner)
         or rules.award_name.search(inner)
+        or rules.blend.match(inner.replace("＋", "+"))
     )
 
 

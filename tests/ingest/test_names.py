@@ -289,6 +289,8 @@ def test_quoted_labels_by_what_the_plan_does_with_them(text: str, kept: list[str
         ("治理“有偿补课”,整治“四风”", []),  # problems
         ("“义务教育均衡发展”通过国家验收", []),  # a result
         ("评选“最美教师”,举办“师德标兵”表彰", []),  # honours
+        ("加大“校内+校外”劳动教育基地建设,推行“线上+线下”教学", []),  # blends
+        ("引入“平台+教育”服务模式", ["平台+教育"]),  # a named way of working
         ("开展“青春有我,志愿先行”主题活动", ["青春有我,志愿先行"]),  # run and named
         (
             "实施“立德树人”铸魂工程,开展控辍保学“回头看”行动",  # a formula's own programme
