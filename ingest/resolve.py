@@ -40,6 +40,7 @@ NUMERALS = "一二三四五六七八九十"
 _SCHOOL_ABBREVIATION = re.compile(rf"^(.+?)([{NUMERALS}]{{1,2}})([中小])$")
 LEVEL_WORDS = "县市区州旗盟省"
 NOTICE_HEAD = 300  # the notice that publishes the plan stands in its first characters
+MIN_OWN_NAME = 6  # 三年行动计划 and longer: the plan's name, not a word of every title
 OWN_TITLE_LIKENESS = 0.9  # a cited title this much like the plan's own is the plan itself
 _LOCAL_PREFIX = re.compile(rf"^(?:中共)?([{LEVEL_WORDS}])(委)?")
 
@@ -102,6 +103,8 @@ def resolve(
     cited: dict[str, str] = {}  # the titles cited in 《》 so far → as first written there
     for mention in mentions:
         if mention.kind == "project":
+            if _names_the_plan(mention.surface, own_titles):
+                continue
             merger.add("project", mention, *_canonical_project(mention.surface))
         elif mention.kind == "policy" and not _is_own_title(mention.surface, own_titles):
             title, reason = _canonical_policy(mention.surface)
@@ -194,6 +197,17 @@ def _is_own_title(surface: str, own_titles: list[str]) -> bool:
         return True
     owns = [_NOTICE_WORDS.sub("", own) for own in own_titles]
     return len(title) >= 4 and any(own and _same_title(title, own) for own in owns)
+
+
+_PERIOD_AFTER = re.compile(r"[(（][^()（）]*\d{4}[^()（）]*[)）]$")
+
+
+def _names_the_plan(surface: str, own_titles: list[str]) -> bool:
+    """为深入实施…三年行动计划 in the plan titled 某区…三年行动计划（2022—2024年）: an action plan
+    refers to itself by the last words of its title; that is no programme it runs."""
+    name = fold(re.sub(r"[“”\"\s]", "", surface))
+    owns = [_PERIOD_AFTER.sub("", _NOTICE_WORDS.sub("", own)) for own in own_titles]
+    return len(name) >= MIN_OWN_NAME and any(own.endswith(name) for own in owns)
 
 
 def _same_title(cited: str, own: str) -> bool:

@@ -504,3 +504,15 @@ def test_a_document_word_alone_refers_to_the_title_cited_before(tmp_path: Path) 
     (policy,) = extract_file(path).policies
     assert policy.title == "关于深化教师队伍建设改革的意见"
     assert len(policy.mentions) == 3
+
+
+def test_an_action_plan_naming_itself_runs_no_programme(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "某某区基础教育提质三年行动计划（2022—2024年）\n"
+        "为深入实施基础教育提质三年行动计划，结合我区实际，制定本计划。\n"
+        "1.实施学前教育普惠扩容行动，实施名师培养工程。\n",
+        encoding="utf-8",
+    )
+    found = [p["name"] for p in to_contract(extract_file(plan))["projects"]]
+    assert found == ["名师培养工程", "学前教育普惠扩容行动"]
