@@ -97,6 +97,7 @@ class NameRules:
     award_name: re.Pattern[str]
     saying_comma: re.Pattern[str]
     blend: re.Pattern[str]
+    quote_chain: re.Pattern[str]
     formula_programme_after: re.Pattern[str]
     system_name: re.Pattern[str]
     short_label_activity: re.Pattern[str]
@@ -197,6 +198,7 @@ PATTERNS_AS_WRITTEN = (
     "award_name",
     "saying_comma",
     "blend",
+    "quote_chain",
     "formula_programme_after",
     "system_name",
     "run_verb_before",
@@ -489,8 +491,9 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
     """A quoted phrase without a programme noun after it that reads as a description, a
     grouping, a counted thing or an organisation."""
     rules = name_rules()
+    chain = rules.quote_chain.match(text, end)
     return bool(
-        rules.not_project_followers.match(text, end)
+        rules.not_project_followers.match(text, chain.end() if chain else end)
         or (
             rules.numbered_grouping.match(inner)
             and not rules.head_at_end.search(inner)

@@ -291,6 +291,9 @@ def test_quoted_labels_by_what_the_plan_does_with_them(text: str, kept: list[str
         ("评选“最美教师”,举办“师德标兵”表彰", []),  # honours
         ("加大“校内+校外”劳动教育基地建设,推行“线上+线下”教学", []),  # blends
         ("引入“平台+教育”服务模式", ["平台+教育"]),  # a named way of working
+        ("群众“获得感”不断增强,“唯分数”评价尚未破除", []),  # a feeling, a problem
+        ("“名校长”“名教师”队伍不断壮大,在“首都教育现代化”监测评估中位居前列", []),
+        ("“百百千”持续深化,开展“百百千”宣讲,", ["百百千宣讲"]),  # a predicate; an activity
         ("开展“青春有我,志愿先行”主题活动", ["青春有我,志愿先行"]),  # run and named
         (
             "实施“立德树人”铸魂工程,开展控辍保学“回头看”行动",  # a formula's own programme
