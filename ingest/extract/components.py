@@ -93,6 +93,7 @@ class NameRules:
     problem_before: re.Pattern[str]
     theme_before: re.Pattern[str]
     topic_before: re.Pattern[str]
+    served_before: re.Pattern[str]
     aim_after: re.Pattern[str]
     award_name: re.Pattern[str]
     saying_comma: re.Pattern[str]
@@ -194,6 +195,7 @@ PATTERNS_AS_WRITTEN = (
     "problem_before",
     "theme_before",
     "topic_before",
+    "served_before",
     "aim_after",
     "award_name",
     "saying_comma",
@@ -375,6 +377,7 @@ def _said_of_something_else(text: str, inner: str, start: int, end: int) -> bool
         or rules.problem_before.search(before)
         or rules.theme_before.search(before)
         or rules.topic_before.search(before)
+        or rules.served_before.search(before)
         or _aim(text, start, end)
     )
 
