@@ -286,6 +286,7 @@ def test_quoted_labels_by_what_the_plan_does_with_them(text: str, kept: list[str
         ("推进“铸牢中华民族共同体意识”教育,落实“两不愁三保障”", []),  # formulae
         ("编者按:“开局关系全局,起步决定后程”,一起来看看", []),  # a saying
         ("点击上方“某区教育”关注我们,擦亮“文化东城”金名片", []),  # an account, a positioning
+        ("点击“阅读原文”,将“某区教育”设为“星标”,本文来源于“某市教育”,点个“在看”", []),
         ("治理“有偿补课”,整治“四风”", []),  # problems
         ("“义务教育均衡发展”通过国家验收", []),  # a result
         ("评选“最美教师”,举办“师德标兵”表彰", []),  # honours
