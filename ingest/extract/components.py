@@ -401,6 +401,8 @@ def _activity_after(text: str, inner: str, end: int) -> re.Match[str] | None:
     rules = name_rules()
     if len(inner) > rules.short_label_max or inner in rules.not_projects:
         return None
+    if rules.award_name.search(inner):
+        return None  # “县长杯”足球赛: a contest is named by its cup, no programme
     if inner in known_projects():
         return None  # “双减”攻坚成果: a known programme's name stands alone
     if rules.number_name.match(inner) or rules.system_name.search(inner):

@@ -283,6 +283,8 @@ def test_quoted_labels_by_what_the_plan_does_with_them(text: str, kept: list[str
         ("围绕“教育质量提升年”主题,聚焦“学有优教”,紧扣“幼有善育”要求", []),  # topics
         ("以“教育强区”为目标,以“脱贫攻坚”为统揽", []),  # aims
         ("在“紫禁杯”优秀班主任评选中获奖,组织“金帆奖”评比", []),  # awards
+        ("举办“县长杯”足球赛,开展“贵青杯”系列活动", ["贵青杯系列活动"]),  # a cup; a programme
+        ("确保“零辍学”,做好“建档立卡”贫困学生资助", []),  # a goal; a kind of people
         ("推进“铸牢中华民族共同体意识”教育,落实“两不愁三保障”", []),  # formulae
         ("编者按:“开局关系全局,起步决定后程”,一起来看看", []),  # a saying
         ("点击上方“某区教育”关注我们,擦亮“文化东城”金名片", []),  # an account, a positioning
