@@ -109,6 +109,7 @@ class NameRules:
     programme_list: re.Pattern[str]
     unquoted_programme: re.Pattern[str]
     enumerated_programme: re.Pattern[str]
+    programme_colon_list: re.Pattern[str]
     unquoted_programme_stop: re.Pattern[str]
     unquoted_programme_more: re.Pattern[str]
     heading_programme: re.Pattern[str]
@@ -208,6 +209,7 @@ PATTERNS_AS_WRITTEN = (
     "programme_list",
     "unquoted_programme",
     "enumerated_programme",
+    "programme_colon_list",
     "unquoted_programme_stop",
     "unquoted_programme_more",
     "heading_programme",
@@ -476,6 +478,17 @@ def unquoted_programmes(text: str) -> Iterator[tuple[int, int, str]]:
             found.add(match.end(1))  # a heading's verb and its number find one name twice
             yield match.end(1) - len(name), match.end(1), name
             yield from _joined_programmes(text, match.end(1))
+    yield from _colon_listed_programmes(text)
+
+
+def _colon_listed_programmes(text: str) -> Iterator[tuple[int, int, str]]:
+    """“五大行动”：A行动、B行动、C行动: each part spelt out after the colon is a programme."""
+    for listing in name_rules().programme_colon_list.finditer(text):
+        position = listing.start(1)
+        for item in listing[1].split("、"):
+            if _programme_name(item):
+                yield position, position + len(item), item
+            position += len(item) + 1
 
 
 def _joined_programmes(text: str, end: int) -> Iterator[tuple[int, int, str]]:
