@@ -26,7 +26,7 @@ GENERIC_SUFFIXES = ("学校", "中学", "小学", "幼儿园", "大学", "学院
 SCHOOL_TYPE = re.compile(
     r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|[一二三四五六七八九十]{1,2}[中小幼])$"
 )
-LOCAL_SCHOOL_WORD = re.compile(r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|学校)$")
+LOCAL_SCHOOL_WORD = re.compile(r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|学校|附中|附小)$")
 CLAUSE_MARKS = "，,。；;：:)）\n "  # a list of schools never runs across these
 
 
@@ -56,6 +56,7 @@ class NameRules:
     construction: re.Pattern[str]
     local_school: re.Pattern[str]
     local_school_stop: re.Pattern[str]
+    sentence_school_stop: re.Pattern[str]
     verb_lead: re.Pattern[str]
     motto_part_max: int
     motto_separators: re.Pattern[str]
@@ -151,6 +152,7 @@ PATTERNS_AS_WRITTEN = (
     "construction",
     "local_school",
     "local_school_stop",
+    "sentence_school_stop",
     "verb_lead",
     "motto_separators",
     "motto_followers",
@@ -733,11 +735,14 @@ def _local_schools(text: str) -> Iterator[tuple[int, int, str, str]]:
             continue
         if rules.school_type_words.search(stem):
             continue  # 普惠性幼儿园, 优质学校: a type of school, not a school
-        yield start, match.end(1), name, _school_kind(name)
+        opening = text[match.start(1) - 1 : match.start(1)]
+        if opening and opening in "。;；" and rules.sentence_school_stop.search(name):
+            continue
+        yield _continued(text, start, match.end(1), _school_kind(name))
 
 
 def _school_kind(name: str) -> str:
-    return "kindergarten" if name.endswith("幼儿园") else "school"
+    return "kindergarten" if name.endswith(("幼儿园", "分园")) else "school"
 
 
 def _without_place(name: str) -> str:
@@ -772,13 +777,13 @@ def _level_fits(after: str, regions: list[Region]) -> bool:
 
 
 def _generic_school(name: str, suffix: str) -> bool:
-    """县中学, 山东省学校, 城区小学: a place and a school type, no particular school; a city's
-    own university takes its name bare (济宁学院, 成都大学)."""
+    """县中学, 州中学, 山东省学校, 城区小学: a place and a school type, no particular school; a
+    city's own university takes its name bare (济宁学院, 成都大学)."""
     if suffix not in GENERIC_SUFFIXES:
         return False
     place = name.removeprefix("中共")[: -len(suffix)]
     return (
-        place in ("县", "市", "区")
+        name_rules().level_word.fullmatch(place) is not None
         or suffix == "学校"
         or (suffix in ("大学", "学院") and place.endswith(("省", "市", "县", "区")))
         or (place in name_rules().generic_places)

@@ -102,6 +102,18 @@ def institutions(text: str) -> list[str]:
             "组建区教育发展中心,区教研室更名为区教学研究室。",
             ["区教育发展中心", "区教研室", "区教学研究室"],
         ),
+        (  # a quarter's numbered school; a university's school by its short form; a campus
+            "中关村第二小学、人大附中、北师大附小等被评为先进集体。清华附中永丰校区建成招生。",
+            ["中关村第二小学", "人大附中", "北师大附小", "清华附中永丰校区"],
+        ),
+        (  # a sentence opens with a school; a kindergarten's branch; a village school after 州
+            "全县获评7所。育才中学获评文明校园。城关中心幼儿园东苑分园开园,支持南州中学发展。",
+            ["育才中学", "城关中心幼儿园东苑分园", "南州中学"],
+        ),
+        (  # service units named by their remit in education
+            "区学前教育指导中心、区青少年活动管理中心、区中小学卫生保健所加强指导。",
+            ["区学前教育指导中心", "区青少年活动管理中心", "区中小学卫生保健所"],
+        ),
     ],
 )
 def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> None:
@@ -127,6 +139,8 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         # words, and a type of school
         "建设基于初中学业水平考试成绩的录取模式,加强乡村教师和特殊教育学校教师培训。",
         "推进普通高中、中职学校、技工学校和省一级幼儿园建设。",  # types and grades of school
+        "。加强党对学校工作的领导。做好中小学安全工作。",  # a sentence's task on schools
+        "六盘水经济开发区社会事务局",  # 开发区: a zone, no district's bureau
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
