@@ -125,6 +125,8 @@ class NameRules:
     body_suffix: re.Pattern[str]
     body_stem_stop: re.Pattern[str]
     addressee_before: re.Pattern[str]
+    placeholder_before: re.Pattern[str]
+    placeholder_opening: re.Pattern[str]
     formulaic_bodies: re.Pattern[str]
     formula_after: re.Pattern[str]
     school_list_lead: re.Pattern[str]
@@ -152,6 +154,8 @@ PATTERNS_AS_WRITTEN = (
     "construction",
     "local_school",
     "local_school_stop",
+    "placeholder_before",
+    "placeholder_opening",
     "sentence_school_stop",
     "verb_lead",
     "motto_separators",
@@ -576,6 +580,8 @@ def named_institutions(text: str) -> Iterator[tuple[int, int, str, str]]:
     for start, end, name, kind in _candidates(text):
         if _overlaps((start, end), taken) or rules.addressee_before.search(text, 0, start):
             continue
+        if rules.placeholder_before.search(text, 0, start) or rules.placeholder_opening.match(name):
+            continue  # XX县教育局: an anonymised place
         if rules.formulaic_bodies.match(_without_place(name)) and rules.formula_after.match(
             text, end
         ):

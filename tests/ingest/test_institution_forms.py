@@ -114,6 +114,11 @@ def institutions(text: str) -> list[str]:
             "区学前教育指导中心、区青少年活动管理中心、区中小学卫生保健所加强指导。",
             ["区学前教育指导中心", "区青少年活动管理中心", "区中小学卫生保健所"],
         ),
+        (  # 与 inside a centre's remit; a numbered school's campus
+            "区教育信息技术与装备中心推进建设,重庆八中渝北校区开展改革。",
+            ["区教育信息技术与装备中心", "重庆八中渝北校区"],
+        ),
+        ("推进县一中新建校区和城关小学扩建工作。", ["县一中", "城关小学"]),  # two, not one
     ],
 )
 def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> None:
@@ -141,6 +146,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "推进普通高中、中职学校、技工学校和省一级幼儿园建设。",  # types and grades of school
         "。加强党对学校工作的领导。做好中小学安全工作。",  # a sentence's task on schools
         "六盘水经济开发区社会事务局",  # 开发区: a zone, no district's bureau
+        "XX县教育局、××中学、某某幼儿园开展工作。",  # an anonymised copy's placeholders
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
