@@ -125,6 +125,7 @@ class NameRules:
     body_suffix: re.Pattern[str]
     body_stem_stop: re.Pattern[str]
     addressee_before: re.Pattern[str]
+    branch_of: re.Pattern[str]
     placeholder_before: re.Pattern[str]
     placeholder_opening: re.Pattern[str]
     formulaic_bodies: re.Pattern[str]
@@ -154,6 +155,7 @@ PATTERNS_AS_WRITTEN = (
     "construction",
     "local_school",
     "local_school_stop",
+    "branch_of",
     "placeholder_before",
     "placeholder_opening",
     "sentence_school_stop",
@@ -621,7 +623,14 @@ def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
             continue  # 新格局; 县局 names no bureau
         if text.endswith(("大学", "学院"), 0, match.start()):
             continue  # 张掖开放大学高台学院: the university's own college, inside its name
-        yield _continued(text, match.start(), match.end(), rules.kinds[match[2]])
+        yield _continued(
+            text, _branch_opening(text, match.start()), match.end(), rules.kinds[match[2]]
+        )
+
+
+def _branch_opening(text: str, start: int) -> int:
+    branch_of = name_rules().branch_of.search(text, max(0, start - 8), start)
+    return branch_of.start() if branch_of else start
 
 
 def _education_units(text: str) -> Iterator[tuple[int, int, str, str]]:

@@ -119,6 +119,14 @@ def institutions(text: str) -> list[str]:
             ["区教育信息技术与装备中心", "重庆八中渝北校区"],
         ),
         ("推进县一中新建校区和城关小学扩建工作。", ["县一中", "城关小学"]),  # two, not one
+        (  # the state's local branches, opened by their central body
+            "（责任单位：州气象局、国家税务总局文山州税务局、中国人民银行大理州中心支行）",
+            ["州气象局", "国家税务总局文山州税务局", "中国人民银行大理州中心支行"],
+        ),
+        (  # the general offices of a province's party committee and government
+            "根据省委办公厅、省政府办公厅印发的文件,市人民政府办公厅督办。",
+            ["省委办公厅", "省政府办公厅", "市人民政府办公厅"],
+        ),
     ],
 )
 def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> None:
