@@ -27,6 +27,12 @@ SCHOOL_TYPE = re.compile(
     r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|[一二三四五六七八九十]{1,2}[中小幼])$"
 )
 LOCAL_SCHOOL_WORD = re.compile(r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|学校|附中|附小)$")
+PERSON_NAMED_KINDS = (
+    ("基金会", "association"),
+    ("学校", "school"),
+    ("学院", "university"),
+    ("大学", "university"),
+)
 CLAUSE_MARKS = "，,。；;：:)）\n "  # a list of schools never runs across these
 
 
@@ -125,6 +131,7 @@ class NameRules:
     body_suffix: re.Pattern[str]
     body_stem_stop: re.Pattern[str]
     addressee_before: re.Pattern[str]
+    person_named_body: re.Pattern[str]
     branch_of: re.Pattern[str]
     placeholder_before: re.Pattern[str]
     placeholder_opening: re.Pattern[str]
@@ -155,6 +162,7 @@ PATTERNS_AS_WRITTEN = (
     "construction",
     "local_school",
     "local_school_stop",
+    "person_named_body",
     "branch_of",
     "placeholder_before",
     "placeholder_opening",
@@ -603,6 +611,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
     yield from _place_named(text)
     yield from _education_units(text)
     yield from _national_bodies(text)
+    yield from _person_named(text)
     yield from _bodies(text)
     yield from _town_schools(text)
     yield from _local_schools(text)
@@ -687,6 +696,14 @@ def _national_bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
         if not rules.university_stop.search(match[1]):
             kind = "other" if match[1].endswith("研究院") else "university"
             yield _continued(text, match.start(1), match.end(1), kind)
+
+
+def _person_named(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """汉斯•赛德尔基金会: a foreign person's given and family name, joined by a dot."""
+    for match in name_rules().person_named_body.finditer(text):
+        name = match[1]
+        kind = next(kind for suffix, kind in PERSON_NAMED_KINDS if name.endswith(suffix))
+        yield match.start(1), match.end(1), name, kind
 
 
 def _bodies(text: str) -> Iterator[tuple[int, int, str, str]]:

@@ -124,6 +124,10 @@ def institutions(text: str) -> list[str]:
             ["州气象局", "国家税务总局文山州税务局", "中国人民银行大理州中心支行"],
         ),
         ("实施董振堂红军小学、城关中学改造。", ["董振堂红军小学", "城关中学"]),  # a hero's name
+        (  # a foreign person's name with its dot; a place's normal school
+            "深化与德国汉斯•赛德尔基金会合作,汾阳师范理论学习卓有成效。",
+            ["汉斯•赛德尔基金会", "汾阳师范"],
+        ),
         (  # schools a school or university founds, named by a place
             "推进北京市十一学校龙樾实验中学、人大附中朝阳学校、北京师范大学朝阳附属学校建设。",
             ["北京市十一学校龙樾实验中学", "人大附中朝阳学校", "北京师范大学朝阳附属学校"],
@@ -161,6 +165,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "。加强党对学校工作的领导。做好中小学安全工作。",  # a sentence's task on schools
         "六盘水经济开发区社会事务局",  # 开发区: a zone, no district's bureau
         "XX县教育局、××中学、某某幼儿园开展工作。",  # an anonymised copy's placeholders
+        "加强县师范生培养,推进市师范教育发展,学习马克思·恩格斯著作。",  # 师范 words; no body
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
