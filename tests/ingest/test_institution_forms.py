@@ -149,6 +149,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "经市政府同意,现印发给你们。",  # a notice's formula
         "各区县人民政府,市政府各有关部门:",  # an addressee
         "各县市区人民政府,市政府各委办局,县政府各相关单位:",
+        "各区人民政府,市政府各委、办、局,各市属机构:",
         "县政府批准后实施。",
         "建设中国特色世界一流大学和一流学科。",  # a goal, no university
         "各级教育部门要加强统筹,高等教育部分指标下降。",  # the sector's departments
