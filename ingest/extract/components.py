@@ -768,7 +768,7 @@ def _local_schools(text: str) -> Iterator[tuple[int, int, str, str]]:
         if rules.school_type_words.search(stem):
             continue  # 普惠性幼儿园, 优质学校: a type of school, not a school
         opening = text[match.start(1) - 1 : match.start(1)]
-        if opening and opening in "。;；" and rules.sentence_school_stop.search(name):
+        if opening and opening in "。;；.．" and rules.sentence_school_stop.search(name):
             continue
         yield _continued(text, start, match.end(1), _school_kind(name))
 

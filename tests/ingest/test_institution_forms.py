@@ -124,6 +124,11 @@ def institutions(text: str) -> list[str]:
             ["州气象局", "国家税务总局文山州税务局", "中国人民银行大理州中心支行"],
         ),
         ("实施董振堂红军小学、城关中学改造。", ["董振堂红军小学", "城关中学"]),  # a hero's name
+        (  # after 如 and 吸纳, at an item's opening; a county's 城东, 城西 schools
+            "1.如育才小学等。\n2.城南中学开工,吸纳三合中学为成员校,县城东幼儿园、县城西幼儿园竣工。",
+            ["育才小学", "城南中学", "三合中学", "县城东幼儿园", "县城西幼儿园"],
+        ),
+        ("县人民检察院、县人民法院共建法治教育基地。", ["县人民检察院", "县人民法院"]),
         (  # a foreign person's name with its dot; a place's normal school
             "深化与德国汉斯•赛德尔基金会合作,汾阳师范理论学习卓有成效。",
             ["汉斯•赛德尔基金会", "汾阳师范"],
@@ -164,6 +169,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "建设基于初中学业水平考试成绩的录取模式,加强乡村教师和特殊教育学校教师培训。",
         "推进普通高中、中职学校、技工学校和省一级幼儿园建设。",  # types and grades of school
         "。加强党对学校工作的领导。做好中小学安全工作。",  # a sentence's task on schools
+        "2.做好学校安全工作。3.着力中小学建设,县城小学扩容。",  # an item's task; the county town
         "六盘水经济开发区社会事务局",  # 开发区: a zone, no district's bureau
         "XX县教育局、××中学、某某幼儿园开展工作。",  # an anonymised copy's placeholders
         "加强县师范生培养,推进市师范教育发展,学习马克思·恩格斯著作。",  # 师范 words; no body
