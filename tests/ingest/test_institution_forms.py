@@ -142,6 +142,10 @@ def institutions(text: str) -> list[str]:
             ["北京市十一学校龙樾实验中学", "人大附中朝阳学校", "北京师范大学朝阳附属学校"],
         ),
         ("清华附中、北大附中等一批学校,县人武部配合。", ["清华附中", "北大附中", "县人武部"]),
+        (  # a numbered school's school named by a place; not a type of school
+            "推进北京二中亦庄学校、北京市第十八中学左家庄学校建设,县一中寄宿制学校扩容。",
+            ["北京二中亦庄学校", "北京市第十八中学左家庄学校", "县一中"],
+        ),
         (  # the general offices of a province's party committee and government
             "根据省委办公厅、省政府办公厅印发的文件,市人民政府办公厅督办。",
             ["省委办公厅", "省政府办公厅", "市人民政府办公厅"],
