@@ -129,6 +129,10 @@ def institutions(text: str) -> list[str]:
             ["育才小学", "城南中学", "三合中学", "县城东幼儿园", "县城西幼儿园"],
         ),
         ("县人民检察院、县人民法院共建法治教育基地。", ["县人民检察院", "县人民法院"]),
+        (
+            "县招生办、县电教仪器站、区招生办公室配合。",
+            ["县招生办", "县电教仪器站", "区招生办公室"],
+        ),
         (  # 和平 opens a name; a college of 师范 is no 师范 alone
             "支持景山学校、和平里第九小学、丽江师范高等专科学校发展。",
             ["景山学校", "和平里第九小学", "丽江师范高等专科学校"],
@@ -178,6 +182,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "推进普通高中、中职学校、技工学校和省一级幼儿园建设。",  # types and grades of school
         "。加强党对学校工作的领导。做好中小学安全工作。",  # a sentence's task on schools
         "2.做好学校安全工作。3.着力中小学建设,县城小学扩容。",  # an item's task; the county town
+        "严格执行市招生办法,县招生办理入学。",  # 招生办法, 办理: words
         "六盘水经济开发区社会事务局",  # 开发区: a zone, no district's bureau
         "XX县教育局、××中学、某某幼儿园开展工作。",  # an anonymised copy's placeholders
         "加强县师范生培养,推进市师范教育发展,学习马克思·恩格斯著作。",  # 师范 words; no body
