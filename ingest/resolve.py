@@ -441,6 +441,8 @@ def _page_bodies(
         written = re.sub(r"[\s|]+", "", value)
         if not (2 < len(written) <= 30 and _BODY_WORD.search(written)) or re.search(r"\d", written):
             continue
+        if name_rules().placeholder_opening.match(written):
+            continue  # XX县教育局: an anonymised issuer
         name, _ = _canonical_institution(written, region)
         span = _span_of(written, parsed)
         if name not in names and name not in found and span:

@@ -26,7 +26,13 @@ GENERIC_SUFFIXES = ("学校", "中学", "小学", "幼儿园", "大学", "学院
 SCHOOL_TYPE = re.compile(
     r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|[一二三四五六七八九十]{1,2}[中小幼])$"
 )
-LOCAL_SCHOOL_WORD = re.compile(r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|学校)$")
+LOCAL_SCHOOL_WORD = re.compile(r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|学校|附中|附小)$")
+PERSON_NAMED_KINDS = (
+    ("基金会", "association"),
+    ("学校", "school"),
+    ("学院", "university"),
+    ("大学", "university"),
+)
 CLAUSE_MARKS = "，,。；;：:)）\n "  # a list of schools never runs across these
 
 
@@ -56,6 +62,7 @@ class NameRules:
     construction: re.Pattern[str]
     local_school: re.Pattern[str]
     local_school_stop: re.Pattern[str]
+    sentence_school_stop: re.Pattern[str]
     verb_lead: re.Pattern[str]
     motto_part_max: int
     motto_separators: re.Pattern[str]
@@ -133,6 +140,10 @@ class NameRules:
     body_suffix: re.Pattern[str]
     body_stem_stop: re.Pattern[str]
     addressee_before: re.Pattern[str]
+    person_named_body: re.Pattern[str]
+    branch_of: re.Pattern[str]
+    placeholder_before: re.Pattern[str]
+    placeholder_opening: re.Pattern[str]
     formulaic_bodies: re.Pattern[str]
     formula_after: re.Pattern[str]
     school_list_lead: re.Pattern[str]
@@ -160,6 +171,11 @@ PATTERNS_AS_WRITTEN = (
     "construction",
     "local_school",
     "local_school_stop",
+    "person_named_body",
+    "branch_of",
+    "placeholder_before",
+    "placeholder_opening",
+    "sentence_school_stop",
     "verb_lead",
     "motto_separators",
     "motto_followers",
@@ -631,6 +647,8 @@ def named_institutions(text: str) -> Iterator[tuple[int, int, str, str]]:
     for start, end, name, kind in _candidates(text):
         if _overlaps((start, end), taken) or rules.addressee_before.search(text, 0, start):
             continue
+        if rules.placeholder_before.search(text, 0, start) or rules.placeholder_opening.match(name):
+            continue  # XX县教育局: an anonymised place
         if rules.formulaic_bodies.match(_without_place(name)) and rules.formula_after.match(
             text, end
         ):
@@ -650,6 +668,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
     yield from _place_named(text)
     yield from _education_units(text)
     yield from _national_bodies(text)
+    yield from _person_named(text)
     yield from _bodies(text)
     yield from _town_schools(text)
     yield from _local_schools(text)
@@ -670,7 +689,14 @@ def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
             continue  # 新格局; 县局 names no bureau
         if text.endswith(("大学", "学院"), 0, match.start()):
             continue  # 张掖开放大学高台学院: the university's own college, inside its name
-        yield _continued(text, match.start(), match.end(), rules.kinds[match[2]])
+        yield _continued(
+            text, _branch_opening(text, match.start()), match.end(), rules.kinds[match[2]]
+        )
+
+
+def _branch_opening(text: str, start: int) -> int:
+    branch_of = name_rules().branch_of.search(text, max(0, start - 8), start)
+    return branch_of.start() if branch_of else start
 
 
 def _education_units(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -727,6 +753,14 @@ def _national_bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
         if not rules.university_stop.search(match[1]):
             kind = "other" if match[1].endswith("研究院") else "university"
             yield _continued(text, match.start(1), match.end(1), kind)
+
+
+def _person_named(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """汉斯•赛德尔基金会: a foreign person's given and family name, joined by a dot."""
+    for match in name_rules().person_named_body.finditer(text):
+        name = match[1]
+        kind = next(kind for suffix, kind in PERSON_NAMED_KINDS if name.endswith(suffix))
+        yield match.start(1), match.end(1), name, kind
 
 
 def _bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -790,11 +824,14 @@ def _local_schools(text: str) -> Iterator[tuple[int, int, str, str]]:
             continue
         if rules.school_type_words.search(stem):
             continue  # 普惠性幼儿园, 优质学校: a type of school, not a school
-        yield start, match.end(1), name, _school_kind(name)
+        opening = text[match.start(1) - 1 : match.start(1)]
+        if opening and opening in "。;；.．" and rules.sentence_school_stop.search(name):
+            continue
+        yield _continued(text, start, match.end(1), _school_kind(name))
 
 
 def _school_kind(name: str) -> str:
-    return "kindergarten" if name.endswith("幼儿园") else "school"
+    return "kindergarten" if name.endswith(("幼儿园", "分园")) else "school"
 
 
 def _without_place(name: str) -> str:
@@ -829,13 +866,13 @@ def _level_fits(after: str, regions: list[Region]) -> bool:
 
 
 def _generic_school(name: str, suffix: str) -> bool:
-    """县中学, 山东省学校, 城区小学: a place and a school type, no particular school; a city's
-    own university takes its name bare (济宁学院, 成都大学)."""
+    """县中学, 州中学, 山东省学校, 城区小学: a place and a school type, no particular school; a
+    city's own university takes its name bare (济宁学院, 成都大学)."""
     if suffix not in GENERIC_SUFFIXES:
         return False
     place = name.removeprefix("中共")[: -len(suffix)]
     return (
-        place in ("县", "市", "区")
+        name_rules().level_word.fullmatch(place) is not None
         or suffix == "学校"
         or (suffix in ("大学", "学院") and place.endswith(("省", "市", "县", "区")))
         or (place in name_rules().generic_places)

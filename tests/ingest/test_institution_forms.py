@@ -102,6 +102,58 @@ def institutions(text: str) -> list[str]:
             "组建区教育发展中心,区教研室更名为区教学研究室。",
             ["区教育发展中心", "区教研室", "区教学研究室"],
         ),
+        (  # a quarter's numbered school; a university's school by its short form; a campus
+            "中关村第二小学、人大附中、北师大附小等被评为先进集体。清华附中永丰校区建成招生。",
+            ["中关村第二小学", "人大附中", "北师大附小", "清华附中永丰校区"],
+        ),
+        (  # a sentence opens with a school; a kindergarten's branch; a village school after 州
+            "全县获评7所。育才中学获评文明校园。城关中心幼儿园东苑分园开园,支持南州中学发展。",
+            ["育才中学", "城关中心幼儿园东苑分园", "南州中学"],
+        ),
+        (  # service units named by their remit in education
+            "区学前教育指导中心、区青少年活动管理中心、区中小学卫生保健所加强指导。",
+            ["区学前教育指导中心", "区青少年活动管理中心", "区中小学卫生保健所"],
+        ),
+        (  # 与 inside a centre's remit; a numbered school's campus
+            "区教育信息技术与装备中心推进建设,重庆八中渝北校区开展改革。",
+            ["区教育信息技术与装备中心", "重庆八中渝北校区"],
+        ),
+        ("推进县一中新建校区和城关小学扩建工作。", ["县一中", "城关小学"]),  # two, not one
+        (  # the state's local branches, opened by their central body
+            "（责任单位：州气象局、国家税务总局文山州税务局、中国人民银行大理州中心支行）",
+            ["州气象局", "国家税务总局文山州税务局", "中国人民银行大理州中心支行"],
+        ),
+        ("实施董振堂红军小学、城关中学改造。", ["董振堂红军小学", "城关中学"]),  # a hero's name
+        (  # after 如 and 吸纳, at an item's opening; a county's 城东, 城西 schools
+            "1.如育才小学等。\n2.城南中学开工,吸纳三合中学为成员校,县城东幼儿园、县城西幼儿园竣工。",
+            ["育才小学", "城南中学", "三合中学", "县城东幼儿园", "县城西幼儿园"],
+        ),
+        ("县人民检察院、县人民法院共建法治教育基地。", ["县人民检察院", "县人民法院"]),
+        (
+            "县招生办、县电教仪器站、区招生办公室配合。",
+            ["县招生办", "县电教仪器站", "区招生办公室"],
+        ),
+        (  # 和平 opens a name; a college of 师范 is no 师范 alone
+            "支持景山学校、和平里第九小学、丽江师范高等专科学校发展。",
+            ["景山学校", "和平里第九小学", "丽江师范高等专科学校"],
+        ),
+        (  # a foreign person's name with its dot; a place's normal school
+            "深化与德国汉斯•赛德尔基金会合作,汾阳师范理论学习卓有成效。",
+            ["汉斯•赛德尔基金会", "汾阳师范"],
+        ),
+        (  # schools a school or university founds, named by a place
+            "推进北京市十一学校龙樾实验中学、人大附中朝阳学校、北京师范大学朝阳附属学校建设。",
+            ["北京市十一学校龙樾实验中学", "人大附中朝阳学校", "北京师范大学朝阳附属学校"],
+        ),
+        ("清华附中、北大附中等一批学校,县人武部配合。", ["清华附中", "北大附中", "县人武部"]),
+        (  # a numbered school's school named by a place; not a type of school
+            "推进北京二中亦庄学校、北京市第十八中学左家庄学校建设,县一中寄宿制学校扩容。",
+            ["北京二中亦庄学校", "北京市第十八中学左家庄学校", "县一中"],
+        ),
+        (  # the general offices of a province's party committee and government
+            "根据省委办公厅、省政府办公厅印发的文件,市人民政府办公厅督办。",
+            ["省委办公厅", "省政府办公厅", "市人民政府办公厅"],
+        ),
     ],
 )
 def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> None:
@@ -114,6 +166,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "经市政府同意,现印发给你们。",  # a notice's formula
         "各区县人民政府,市政府各有关部门:",  # an addressee
         "各县市区人民政府,市政府各委办局,县政府各相关单位:",
+        "各区人民政府,市政府各委、办、局,各市属机构:",
         "县政府批准后实施。",
         "建设中国特色世界一流大学和一流学科。",  # a goal, no university
         "各级教育部门要加强统筹,高等教育部分指标下降。",  # the sector's departments
@@ -127,6 +180,12 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         # words, and a type of school
         "建设基于初中学业水平考试成绩的录取模式,加强乡村教师和特殊教育学校教师培训。",
         "推进普通高中、中职学校、技工学校和省一级幼儿园建设。",  # types and grades of school
+        "。加强党对学校工作的领导。做好中小学安全工作。",  # a sentence's task on schools
+        "2.做好学校安全工作。3.着力中小学建设,县城小学扩容。",  # an item's task; the county town
+        "严格执行市招生办法,县招生办理入学。",  # 招生办法, 办理: words
+        "六盘水经济开发区社会事务局",  # 开发区: a zone, no district's bureau
+        "XX县教育局、××中学、某某幼儿园开展工作。",  # an anonymised copy's placeholders
+        "加强县师范生培养,推进市师范教育发展,学习马克思·恩格斯著作。",  # 师范 words; no body
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:

@@ -123,3 +123,14 @@ def test_labelled_inline_and_marked_annotations_name_lead_and_support(tmp_path: 
     assert measures[6] == "开展阳光体育运动。"  # the person named is no part of it
     assert measures[8] == "建设智慧校园。"
     assert not any("单位" in m or "牵头" in m or "负责" in m for m in measures)
+
+
+def test_a_bureau_named_with_two_remits_is_one_unit(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "二、重点任务\n1.保障用地。落实学校建设用地。"
+        "（责任单位：州自然资源和规划局、州住房和城乡建设局、县教育局和县财政局）\n",
+        encoding="utf-8",
+    )
+    units = {unit for _, unit, _ in units_by_measure(parse(normalize(read_document(path))))}
+    assert units == {"州自然资源和规划局", "州住房和城乡建设局", "县教育局", "县财政局"}
