@@ -117,9 +117,15 @@ def parent(code: str, known: set[str]) -> str:
     return next((c for c in candidates if c in known and c != code), "")
 
 
+# Divisions of GB/T 2260 that the source table lacks: 重庆's 江北区 and 渝北区 (it files their
+# ground under 两江新区, a development zone), which plans of every year name.
+MISSING_FROM_SOURCE = {"500105": "江北区", "500112": "渝北区"}
+
+
 def build(source: Path) -> list[dict[str, str]]:
     with source.open(encoding="utf-8") as handle:
         names = {row["adcode"][:6]: row["name"] for row in csv.DictReader(handle)}
+    names.update(MISSING_FROM_SOURCE)
     known = set(names)
     return [
         {

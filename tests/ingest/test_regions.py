@@ -32,6 +32,7 @@ def region_of(text: str, issuers: tuple[str, ...] = (), **metadata: str) -> str 
         ("全县教育系统要为建设绿色崛起的新房县贡献力量。", "房县"),  # praised: 新XX
         ("2024年房县教育工作要点\n一、总体要求\n全县教育系统", "房县"),  # after a date
         ("一、重点工作\n1.房县教育局统筹全县教育系统。", "房县"),  # after an item's number
+        ("2022年全区教育工作要点\n渝北区教委统筹全区教育系统。", "渝北区"),  # lacking in the source
     ],
 )
 def test_a_short_name_where_the_genre_uses_it_names_the_region(text: str, region: str) -> None:
