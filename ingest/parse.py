@@ -52,6 +52,7 @@ class Rules:
     event_heading: re.Pattern[str]
     signature: re.Pattern[str]
     party_issuer: re.Pattern[str]
+    notice_issuer: re.Pattern[str]
     issuer_suffixes: tuple[str, ...]
     lead_words: tuple[str, ...]
 
@@ -191,6 +192,8 @@ def _issuers(
 ) -> tuple[str, ...]:
     names: list[str] = []
     for text in [title or "", *(line.text.strip() for line in header)]:
+        notice = rules().notice_issuer.match(text)
+        text = notice[1] if notice else text
         if re.search(r"现将|关于|《", text):
             continue
         parts = [name for part in text.split(" ") if (name := _issuer_name(part))]

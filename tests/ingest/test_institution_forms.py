@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ingest.extract.components import named_institutions
+from ingest.pipeline import extract_file
 
 
 def institutions(text: str) -> list[str]:
@@ -190,3 +193,28 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
     assert institutions(text) == []
+
+
+def test_a_task_force_named_after_its_programme_is_one_body() -> None:
+    text = "由县“双减”工作专班、县“五水共治”工作领导小组办公室牵头。"
+    assert institutions(text) == ["县“双减”工作专班", "县“五水共治”工作领导小组办公室"]
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        ("兖州区人民政府办公室关于印发兖州区教育提质三年行动计划的通知", "兖州区人民政府办公室"),
+        (
+            "文成县公共服务“七优享”工程工作专班办公室关于印发“学有优教”专项实施方案的通知",
+            "文成县公共服务“七优享”工程工作专班办公室",
+        ),
+    ],
+)
+def test_the_body_whose_notice_publishes_the_plan_issues_it(
+    tmp_path: Path, title: str, issuer: str
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(f"{title}\n各乡镇人民政府：\n现将方案印发给你们。\n一、工作目标\n", "utf-8")
+    extraction = extract_file(path)
+    assert extraction.parsed.meta.issuers == (issuer,)
+    assert issuer in {i.name for i in extraction.institutions}
