@@ -53,6 +53,7 @@ class Rules:
     signature: re.Pattern[str]
     party_issuer: re.Pattern[str]
     notice_issuer: re.Pattern[str]
+    opening_year: re.Pattern[str]
     issuer_suffixes: tuple[str, ...]
     lead_words: tuple[str, ...]
 
@@ -180,11 +181,12 @@ def _issued_on(header: list[Line], metadata: dict[str, str]) -> str | None:
 def _year(
     title: str | None, doc_number: str | None, issued_on: str | None, opening: str = ""
 ) -> int | None:
-    for text in (title, doc_number, issued_on, opening):
+    for text in (title, doc_number, issued_on):
         match = re.search(r"(20\d{2}|19\d{2})", text or "")
         if match:
             return int(match[1])
-    return None
+    match = rules().opening_year.search(opening)
+    return int(match[1]) if match else None
 
 
 def _issuers(

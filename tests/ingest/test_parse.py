@@ -134,3 +134,18 @@ def test_a_bureau_named_with_two_remits_is_one_unit(tmp_path: Path) -> None:
     )
     units = {unit for _, unit, _ in units_by_measure(parse(normalize(read_document(path))))}
     assert units == {"州自然资源和规划局", "州住房和城乡建设局", "县教育局", "县财政局"}
+
+
+@pytest.mark.parametrize(
+    ("opening", "year"),
+    [
+        ("某某市教育事业发展规划\n到2025年，全市学前教育毛入园率达到95%。2022年是开局之年。", 2022),
+        ("某某市教育事业发展规划\n展望2035年远景目标，至2027年建成教育强市。", None),
+    ],
+)
+def test_a_deadline_or_a_horizon_is_not_the_plans_year(
+    tmp_path: Path, opening: str, year: int | None
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(opening, encoding="utf-8")
+    assert parse(normalize(read_document(path))).meta.year == year
