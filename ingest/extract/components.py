@@ -73,6 +73,7 @@ class NameRules:
     honour_before: re.Pattern[str]
     counted_after: re.Pattern[str]
     phenomenon: re.Pattern[str]
+    place_field: re.Pattern[str]
     counted_before: re.Pattern[str]
     document_nickname: re.Pattern[str]
     head_at_end: re.Pattern[str]
@@ -185,6 +186,7 @@ PATTERNS_AS_WRITTEN = (
     "honour_before",
     "counted_after",
     "phenomenon",
+    "place_field",
     "counted_before",
     "document_nickname",
     "number_name",
@@ -339,6 +341,8 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         if not head and (rules.goal_phrase.match(inner) or rules.positioning_head.search(inner)):
             continue  # 办人民满意的教育, 教育高地: a goal or a vision
+        if _places_own_field(inner) and (not head or head.group().endswith(rules.descriptor_heads)):
+            continue  # “东城教育”品牌: the place's education itself, not a programme it runs
         if not head and _said_of_something_else(text, inner, match.start(), match.end()):
             continue  # “择校热”, 实现“学有优教”。, 下好“先手棋”, 弘扬“红船精神”
         built = rules.short_label_built.match(text, match.end())
@@ -405,6 +409,13 @@ def _aim(text: str, start: int, end: int) -> bool:
     rules = name_rules()
     framed = rules.instrument_frame.search(text, max(0, start - 1), start)
     return bool(framed and rules.aim_after.match(text, end))
+
+
+def _places_own_field(inner: str) -> bool:
+    """“东城教育”, “江津教育”, “雁江教体”: a place's name and its field name the place's
+    education as a brand or an account."""
+    field = name_rules().place_field.search(inner)
+    return field is not None and inner[: field.start()] in load_gazetteer().by_name
 
 
 def _honour(text: str, inner: str, start: int) -> bool:

@@ -237,6 +237,8 @@ def test_addressees_formulae_titles_and_types_are_no_institutions(
         ("推动职业中学“双高”建设,补齐“两头”短板", ["双高"]),  # two characters: built, or a formula
         ("推进“中高本”衔接和产教融合", ["中高本衔接"]),
         ("推进“大班额”化解,开展“三区”支教。", ["三区支教"]),  # a problem removed, no programme
+        # the place's education, unless run as a programme
+        ("擦亮“东城教育”品牌,实施“东城教育”三年行动计划", ["东城教育三年行动计划"]),
         ("巩固“双减”攻坚成果", []),  # the gazetteer names 双减 on its own
         (
             "扎实开展“学习贯彻二十大 展现教育新担当”主题实践活动",
