@@ -129,9 +129,9 @@ def resolve(
     institutions = [
         _institution(merger, name, found, region) for name, found, _ in merger.of("institution")
     ]
-    responsibilities, extra = _responsibilities(parsed, institutions, region)
+    responsibilities, extra = _responsibilities(parsed, institutions, region, written)
     named = institutions + extra
-    named += _page_bodies(parsed, named, region)
+    named += _page_bodies(parsed, named, region, written)
     present = {i.name for i in named}
     return Resolved(
         projects=projects,
@@ -384,15 +384,20 @@ def _region_code(name: str, kind: str, region: RegionRef | None) -> str | None:
 
 
 def _responsibilities(
-    parsed: ParsedDocument, institutions: list[Institution], region: RegionRef | None
+    parsed: ParsedDocument,
+    institutions: list[Institution],
+    region: RegionRef | None,
+    written: set[str],
 ) -> tuple[tuple[Responsibility, ...], list[Institution]]:
     known = {i.name for i in institutions}
     extra: dict[str, Institution] = {}
     found = []
     for note in parsed.responsibility_notes:
         for raw_name in note.names:
-            name, _ = _canonical_institution(raw_name, region)
             span = _span_of(raw_name, parsed, note.start, note.end)
+            if span:  # as the text writes it, full-width brackets and all
+                raw_name = parsed.normalized.text[span[0].start : span[0].end]
+            name, _ = _canonical_institution(raw_name, region, written)
             if name not in known and name not in extra and span:
                 code = region.place.adcode if region else None
                 extra[name] = Institution(
@@ -413,8 +418,9 @@ def _responsibilities(
 def _span_of(
     written: str, parsed: ParsedDocument, start: int = 0, end: int | None = None
 ) -> tuple[EntityMention, ...]:
-    """Where the text writes a body's name (within start..end): its evidence, or none."""
-    at = parsed.normalized.text.find(written, start, end)
+    """Where the text writes a body's name (within start..end): its evidence, or none. Found
+    in the folded text, since a note's names are read there (各县(市)人民政府 for 各县（市）…)."""
+    at = parsed.normalized.folded.find(fold(written), start, end)
     if at < 0:
         return ()
     item = innermost_item(items_of(parsed), at, at + len(written))
@@ -427,7 +433,7 @@ _BODY_WORD = re.compile(r"(?:局|委|厅|部|办|室|科|股|处|中心|组|会|
 
 
 def _page_bodies(
-    parsed: ParsedDocument, known: list[Institution], region: RegionRef | None
+    parsed: ParsedDocument, known: list[Institution], region: RegionRef | None, written: set[str]
 ) -> list[Institution]:
     """The plan's issuers and the bodies the page names (发布机构 市教育局, 信息来源 党工委办),
     each with the span where the text names it; one the text does not name is left out."""
@@ -438,17 +444,17 @@ def _page_bodies(
     found: dict[str, Institution] = {}
     names = {i.name for i in known}
     for value in values:
-        written = re.sub(r"[\s|]+", "", value)
-        if not (2 < len(written) <= 30 and _BODY_WORD.search(written)) or re.search(r"\d", written):
+        body = re.sub(r"[\s|]+", "", value)
+        if not (2 < len(body) <= 30 and _BODY_WORD.search(body)) or re.search(r"\d", body):
             continue
-        if name_rules().placeholder_opening.match(written):
+        if name_rules().placeholder_opening.match(body):
             continue  # XX县教育局: an anonymised issuer
-        name, _ = _canonical_institution(written, region)
-        span = _span_of(written, parsed)
+        name, _ = _canonical_institution(body, region, written)
+        span = _span_of(body, parsed)
         if name not in names and name not in found and span:
             code = region.place.adcode if region else None
             found[name] = Institution(
-                name, _kind_of(name), span, code, _full_name(name), _if_other(written, name)
+                name, _kind_of(name), span, code, _full_name(name), _if_other(body, name)
             )
     return list(found.values())
 

@@ -136,6 +136,23 @@ def test_a_bureau_named_with_two_remits_is_one_unit(tmp_path: Path) -> None:
     assert units == {"州自然资源和规划局", "州住房和城乡建设局", "县教育局", "县财政局"}
 
 
+def test_the_levels_in_a_units_own_brackets_stay_in_the_unit(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "二、重点任务\n1.扩大资源。新建公办幼儿园30所。"
+        "（责任单位：州教育体育局、州财政局，各县（市、区）人民政府）\n"
+        "2.推进普通话。开展学前学会普通话行动。（牵头单位：各乡（镇）人民政府；配合单位：州妇联）\n",
+        encoding="utf-8",
+    )
+    assert units_by_measure(parse(normalize(read_document(path)))) == {
+        (1, "州教育体育局", "lead"),
+        (1, "州财政局", "lead"),
+        (1, "各县(市、区)人民政府", "lead"),
+        (2, "各乡(镇)人民政府", "lead"),
+        (2, "州妇联", "support"),
+    }
+
+
 @pytest.mark.parametrize(
     ("opening", "year"),
     [

@@ -84,6 +84,21 @@ def test_an_annotation_makes_its_unit_responsible(plan: Plan) -> None:
     assert normalized.text[duty.start : duty.end] == "（责任单位：县教育局）"
 
 
+def test_a_unit_in_a_note_and_in_the_body_is_one_institution_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "二、重点任务\n1.开展志愿服务。团县委组织志愿者。"
+        "（责任单位：团县委，各乡（镇）人民政府）\n",
+        encoding="utf-8",
+    )
+    normalized = normalize(read_document(path))
+    found = resolve(parse(normalized), extract_mentions(normalized.folded), region=YANGCHENG)
+    named = {i.name: i for i in found.institutions}
+    assert set(named) == {"共青团阳城县委员会", "各乡（镇）人民政府"}  # one entity each
+    assert named["共青团阳城县委员会"].written_name == "团县委"
+    assert {d.institution for d in found.responsibilities} == set(named)
+
+
 def test_every_merge_is_reported_with_its_reason(plan: Plan) -> None:
     merges = {(m.kind, m.variant, m.canonical, m.reason) for m in resolved(plan, YANGCHENG).merges}
     assert merges == {
