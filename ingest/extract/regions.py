@@ -98,6 +98,7 @@ class Cues:
     short_after: re.Pattern[str]
     short_before: re.Pattern[str]
     short_not_start: re.Pattern[str]
+    short_level: re.Pattern[str]
     weak_length: int
     weak_after: re.Pattern[str]
     abbreviation: re.Pattern[str]
@@ -115,6 +116,7 @@ def cues() -> Cues:
         short_after=re.compile(data["short_name_after"]),
         short_before=re.compile(data["short_name_before"]),
         short_not_start=re.compile(data["short_name_not_start"]),
+        short_level=re.compile(data["short_name_level"]),
         weak_length=int(data["weak_full_name_length"]),
         weak_after=re.compile(data["weak_full_name_after"]),
         abbreviation=re.compile(f"[{''.join(abbreviations)}]"),
@@ -143,11 +145,21 @@ def find_places(folded: str) -> list[Mention]:
         rule = "region.full" if candidates[0].name == match.group() else "region.short"
         if not stands_as_place(folded, match.start(), match.end(), rule):
             continue
+        if rule == "region.short":
+            candidates = _of_level_named(candidates, folded[match.end() : match.end() + 1])
         mentions += [
             Mention("region", match.group(), match.start(), match.end(), rule, r.adcode)
             for r in candidates
         ]
     return mentions
+
+
+def _of_level_named(candidates: list[Region], after: str) -> list[Region]:
+    """A short name with a level word after it names the place of that level: 红河州 is the
+    autonomous prefecture, not 红河县; with no such candidate, all stay."""
+    if not cues().short_level.fullmatch(after):
+        return candidates
+    return [r for r in candidates if r.name.endswith(after)] or candidates
 
 
 def find_abbreviations(folded: str) -> list[Mention]:

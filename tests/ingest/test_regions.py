@@ -39,6 +39,18 @@ def test_a_short_name_where_the_genre_uses_it_names_the_region(text: str, region
     assert region_of(text) == region
 
 
+@pytest.mark.parametrize(
+    ("issuer", "region"),
+    [
+        ("红河州人民政府办公室", "红河哈尼族彝族自治州"),  # not 红河县
+        ("恩施州教育局", "恩施土家族苗族自治州"),  # not 恩施市
+        ("恩施市教育局", "恩施市"),
+    ],
+)
+def test_a_level_word_after_a_short_name_says_which_place_it_is(issuer: str, region: str) -> None:
+    assert region_of("全州教育系统推进教育高质量发展。", (issuer,)) == region
+
+
 def test_the_page_publisher_is_a_cue() -> None:
     assert region_of("全区教育工作要点。", uploader="雁江区教育和体育局") == "雁江区"
 
