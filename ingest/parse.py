@@ -46,7 +46,7 @@ class Rules:
     boilerplate: re.Pattern[str]
     responsibility: re.Pattern[str]
     responsibility_inline: re.Pattern[str]
-    people_label: re.Pattern[str]
+    note_label: re.Pattern[str]
     split_names: re.Pattern[str]
     sentence_end: re.Pattern[str]
     event_heading: re.Pattern[str]
@@ -371,8 +371,9 @@ def _measure_section(
 
 
 def _note_patterns() -> tuple[re.Pattern[str], ...]:
-    """What annotates an item rather than acting: responsibility notes and the people named."""
-    return (rules().responsibility, rules().responsibility_inline, rules().people_label)
+    """What annotates an item rather than acting: responsibility notes, the people and the
+    deadline named."""
+    return (rules().responsibility, rules().responsibility_inline, rules().note_label)
 
 
 def _is_note_line(text: str) -> bool:

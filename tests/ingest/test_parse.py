@@ -141,7 +141,8 @@ def test_the_levels_in_a_units_own_brackets_stay_in_the_unit(tmp_path: Path) -> 
     path.write_text(
         "二、重点任务\n1.扩大资源。新建公办幼儿园30所。"
         "（责任单位：州教育体育局、州财政局，各县（市、区）人民政府）\n"
-        "2.推进普通话。开展学前学会普通话行动。（牵头单位：各乡（镇）人民政府；配合单位：州妇联）\n",
+        "2.推进普通话。开展学前学会普通话行动。（牵头单位：各乡（镇）人民政府；配合单位：州妇联）\n"
+        "3.深化课后服务。推进提质扩面。责任单位：县教育局、各中小学校（幼儿园）\n",
         encoding="utf-8",
     )
     assert units_by_measure(parse(normalize(read_document(path)))) == {
@@ -150,7 +151,38 @@ def test_the_levels_in_a_units_own_brackets_stay_in_the_unit(tmp_path: Path) -> 
         (1, "各县(市、区)人民政府", "lead"),
         (2, "各乡(镇)人民政府", "lead"),
         (2, "州妇联", "support"),
+        (3, "县教育局", "lead"),
+        (3, "各中小学校(幼儿园)", "lead"),
     }
+
+
+def test_deadlines_people_and_slashes_in_notes_are_no_units(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "一、重点工作\n"
+        "1.加强队伍。实施县管校聘。（牵头股室：人事股 配合股室：计财股、教研室 "
+        "时间节点：6月底前）\n"
+        "2.推进信息化。建设智慧校园10所。\n责任单位：电教站\n完成时间：2024年10月\n"
+        "3.办好特殊教育。提升残疾儿童入学率。（责任单位：特教股/县特殊教育学校）\n"
+        "4.深化课后服务。推进提质扩面。（责任单位：县教育局，完成时限：2024年12月）\n",
+        encoding="utf-8",
+    )
+    parsed = parse(normalize(read_document(path)))
+    assert units_by_measure(parsed) == {
+        (1, "人事股", "lead"),
+        (1, "计财股", "support"),
+        (1, "教研室", "support"),
+        (2, "电教站", "lead"),
+        (3, "特教股", "lead"),
+        (3, "县特殊教育学校", "lead"),
+        (4, "县教育局", "lead"),
+    }
+    assert [m.text for m in parsed.measures] == [
+        "实施县管校聘。",
+        "建设智慧校园10所。",  # the deadline on its own line is no measure
+        "提升残疾儿童入学率。",
+        "推进提质扩面。",
+    ]
 
 
 @pytest.mark.parametrize(
