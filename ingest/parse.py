@@ -557,11 +557,12 @@ def _owner(
 ) -> str | None:
     """The measure the annotation follows (or is inside), else the goal it belongs to. A note
     follows a measure when only other notes, brackets and a line break stand between them
-    (〔责任股室：A；配合单位：B〕 under or after the measure)."""
+    (〔责任股室：A；配合单位：B〕 under or after the measure; 牵头单位 and 配合单位 on lines of
+    their own)."""
     before = [m for m in measures if m.start <= position]
     if before:
         last = max(before, key=lambda m: m.start)
-        gap = folded[last.end : position]
+        gap = rules().responsibility.sub("", folded[last.end : position])
         only_notes = len(gap) <= 60 and not re.search(r"[。!?！？]|\n.*\n", gap)
         if position <= last.end + 2 or only_notes:
             return last.id

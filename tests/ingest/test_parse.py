@@ -185,6 +185,34 @@ def test_deadlines_people_and_slashes_in_notes_are_no_units(tmp_path: Path) -> N
     ]
 
 
+def test_bare_labels_and_notes_on_lines_of_their_own_belong_to_the_measure(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "一、重点工作\n"
+        "1.加强队伍。实施县管校聘。（牵头：人事股；配合：计财股、教研室）\n"
+        "2.深化课后服务。推进提质扩面。责任主体：各中小学校\n"
+        "3.强化安全管理。开展隐患排查。\n牵头单位：安全股\n配合单位：办公室、后勤服务中心\n",
+        encoding="utf-8",
+    )
+    parsed = parse(normalize(read_document(path)))
+    assert units_by_measure(parsed) == {
+        (1, "人事股", "lead"),
+        (1, "计财股", "support"),
+        (1, "教研室", "support"),
+        (2, "各中小学校", "lead"),
+        (3, "安全股", "lead"),
+        (3, "办公室", "support"),
+        (3, "后勤服务中心", "support"),
+    }
+    assert [m.text for m in parsed.measures] == [
+        "实施县管校聘。",
+        "推进提质扩面。",
+        "开展隐患排查。",
+    ]
+
+
 @pytest.mark.parametrize(
     ("opening", "year"),
     [
