@@ -95,6 +95,7 @@ class TargetRules:
     listed_times: re.Pattern[str]
     past_aspect: re.Pattern[str]
     base_ends: re.Pattern[str]
+    paragraph_horizon: re.Pattern[str]
 
 
 @cache
@@ -177,6 +178,7 @@ _PATTERN_KEYS = (
     "listed_times",
     "past_aspect",
     "base_ends",
+    "paragraph_horizon",
 )
 
 
@@ -644,12 +646,24 @@ def _clause(folded: str, match: re.Match[str]) -> str:
 
 
 def _deadline(folded: str, at: int, end: int, year: int | None) -> str | None:
+    """The deadline its clause names (2022年底前完成5所，2023年6月底前再完成4所), else its
+    sentence, else the horizon that opens its paragraph."""
     sentence_start = max(folded.rfind(ch, 0, at) for ch in "。;\n") + 1
+    clause_start = max(sentence_start, folded.rfind(",", 0, at) + 1)
     ends = [i for i in (folded.find(ch, end) for ch in "。;\n") if i != -1]
-    sentence = folded[sentence_start : min(ends, default=len(folded))]
+    sentence_end = min(ends, default=len(folded))
+    for span in (folded[clause_start:sentence_end], folded[sentence_start:sentence_end]):
+        said = _deadline_in(span, year)
+        if said:
+            return said
+    paragraph = folded[folded.rfind("\n", 0, at) + 1 : sentence_start]
+    horizon = rules().paragraph_horizon.match(paragraph.strip())
+    return horizon[1] if horizon else None
+
+
+def _deadline_in(span: str, year: int | None) -> str | None:
     for pattern, fmt in rules().deadlines:
-        found = pattern.search(sentence)
+        found = pattern.search(span)
         if found and ("{year}" not in fmt or year is not None):
-            groups = [int(g) for g in found.groups()]
-            return fmt.format(*groups, year=year)
+            return fmt.format(*(int(g) for g in found.groups()), year=year)
     return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract.targets import extract_targets
+from ingest.normalize import fold
 
 
 def targets(text: str) -> list[tuple[str, float, str]]:
@@ -331,6 +332,33 @@ def test_a_horizon_year_is_the_deadline() -> None:
         "到2025年，毛入园率达到95%。", "到2025年，毛入园率达到95%。", items=(), year=2022
     )
     assert [t.deadline for t in found] == ["2025"]
+
+
+def deadlines(text: str) -> list[tuple[str, str | None]]:
+    found = extract_targets(text, fold(text), items=(), year=2022)
+    return [(t.text, t.deadline) for t in found]
+
+
+def test_a_horizon_opening_the_paragraph_holds_for_its_later_sentences() -> None:
+    text = "到2025年，全市教育现代化水平明显提升。学前教育毛入园率达到92%以上。\n新增学位1200个。"
+    assert deadlines(text) == [("学前教育毛入园率达到92%以上", "2025"), ("新增学位1200个", None)]
+
+
+def test_each_clause_keeps_its_own_deadline() -> None:
+    text = "2022年底前完成5所幼儿园建设任务，2023年6月底前再完成4所。"
+    assert deadlines(text) == [
+        ("完成5所幼儿园建设任务", "2022-12"),
+        ("完成4所", "2023-06"),
+    ]
+    assert [t.metric for t in extract_targets(text, fold(text), items=(), year=2022)][1] != (
+        "6月底前再"
+    )
+
+
+def test_years_of_schooling_raised_by_a_number_of_years_is_a_target() -> None:
+    assert targets("新增劳动力平均受教育年限提高1.5年。") == [
+        ("新增劳动力平均受教育年限提高", 1.5, "年")
+    ]
 
 
 @pytest.mark.parametrize(
