@@ -634,7 +634,7 @@ def _is_named_school(name: str) -> bool:
 
 def cited_policies(text: str) -> Iterator[tuple[int, int, str]]:
     rules = name_rules()
-    titles = [(m, re.sub(r"\s+", "", m[1])) for m in rules.policy.finditer(text)]
+    titles = [(m, re.sub(r"\s+", "", m["title"])) for m in rules.policy.finditer(text)]
     own = {title for match, title in titles if _publishes(text, match)}
     for match, title in titles:
         if title not in own:

@@ -507,6 +507,19 @@ def test_a_title_published_before_or_inside_a_cited_notice_is_a_citation(tmp_pat
     ]
 
 
+def test_ascii_brackets_and_a_title_broken_across_lines_are_citations(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某县2024年教育工作要点\n一、总体要求\n1.落实<<义务教育课程方案(2022年版)>>。\n"
+        "2.实施《某某县“十四五”教育发展规划\n（2021—2025年）》。\n3.推进课改《方案\n",
+        encoding="utf-8",
+    )
+    assert [p.title for p in extract_file(path).policies] == [
+        "义务教育课程方案(2022年版)",
+        "某某县“十四五”教育发展规划(2021—2025年)",
+    ]
+
+
 def test_a_document_word_alone_refers_to_the_title_cited_before(tmp_path: Path) -> None:
     """以下简称《意见》, 落实《规划》: the short form is one more mention of the cited title."""
     path = tmp_path / "plan.txt"
