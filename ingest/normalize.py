@@ -48,7 +48,13 @@ class _FoldTable(dict[int, int]):
         return folded
 
 
+# Look-alikes some copies write for ASCII punctuation: ∶ (ratio) and the small forms ﹕﹐﹔﹙﹚.
+_LOOKALIKES = {0x2236: ":", 0xFE55: ":", 0xFE50: ",", 0xFE54: ";", 0xFE59: "(", 0xFE5A: ")"}
+
+
 def _fold_char(code: int) -> int:
+    if code in _LOOKALIKES:
+        return ord(_LOOKALIKES[code])
     if 0xFF01 <= code <= 0xFF5E:
         return code - 0xFEE0
     if code == 0x3000:
@@ -66,7 +72,8 @@ _FOLD_TABLE = _FoldTable()
 
 
 def fold(text: str) -> str:
-    """Full-width → half-width, U+3000 → space, traditional → simplified, char by char."""
+    """Full-width → half-width, U+3000 → space, look-alike punctuation → ASCII, traditional →
+    simplified, char by char."""
     return text.translate(_FOLD_TABLE)
 
 

@@ -213,6 +213,21 @@ def test_bare_labels_and_notes_on_lines_of_their_own_belong_to_the_measure(
     ]
 
 
+def test_a_ratio_colon_and_a_full_stop_after_the_units_are_read_as_punctuation(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "一、重点工作\n1.推进学前教育。新建幼儿园2所。（责任单位∶基础教育股）\n"
+        "2.深化课后服务。推进提质扩面。责任单位：县教育局。\n",
+        encoding="utf-8",
+    )
+    assert units_by_measure(parse(normalize(read_document(path)))) == {
+        (1, "基础教育股", "lead"),
+        (2, "县教育局", "lead"),
+    }
+
+
 @pytest.mark.parametrize(
     ("opening", "year"),
     [
