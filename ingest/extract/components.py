@@ -89,6 +89,7 @@ class NameRules:
     law_name_continues: re.Pattern[str]
     own_title_before: re.Pattern[str]
     own_title_after: re.Pattern[str]
+    own_brand: re.Pattern[str]
     publishing_notice: re.Pattern[str]
     period_label: re.Pattern[str]
     counted_label: re.Pattern[str]
@@ -103,6 +104,13 @@ class NameRules:
     topic_before: re.Pattern[str]
     served_before: re.Pattern[str]
     aim_after: re.Pattern[str]
+    citation_before: re.Pattern[str]
+    livelihood_formula: re.Pattern[str]
+    place_vision: re.Pattern[str]
+    rank_goal: re.Pattern[str]
+    designation_before: re.Pattern[str]
+    graded_title: re.Pattern[str]
+    hazard_theme: re.Pattern[str]
     award_name: re.Pattern[str]
     saying_comma: re.Pattern[str]
     blend: re.Pattern[str]
@@ -200,6 +208,7 @@ PATTERNS_AS_WRITTEN = (
     "law_name_continues",
     "own_title_before",
     "own_title_after",
+    "own_brand",
     "publishing_notice",
     "period_label",
     "counted_label",
@@ -216,6 +225,13 @@ PATTERNS_AS_WRITTEN = (
     "topic_before",
     "served_before",
     "aim_after",
+    "citation_before",
+    "livelihood_formula",
+    "place_vision",
+    "rank_goal",
+    "designation_before",
+    "graded_title",
+    "hazard_theme",
     "award_name",
     "saying_comma",
     "blend",
@@ -333,16 +349,18 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
         if _honour(text, inner, match.start()):
             continue  # 荣获“全省教育工作先进县”称号: an achievement, not a programme
         head = rules.head.match(text, match.end())
+        if not head and rules.hazard_theme.match(inner):
+            continue  # “防溺水”宣传教育: a theme of safety education
         activity = None if head else _activity_after(text, inner, match.end())
         if activity:
             yield match.start(), activity.end(), inner + activity[1]
             continue
         if not head and _unrun_count(text, inner, match.start(), match.end()):
             continue
-        if not head and (rules.goal_phrase.match(inner) or rules.positioning_head.search(inner)):
-            continue  # 办人民满意的教育, 教育高地: a goal or a vision
-        if _places_own_field(inner) and (not head or head.group().endswith(rules.descriptor_heads)):
-            continue  # “东城教育”品牌: the place's education itself, not a programme it runs
+        if not head and _goal_or_vision(text, inner, match.start(), match.end()):
+            continue  # 办人民满意的教育, 教育高地, 建成“教育强区”: a goal or a vision
+        if _place_brand(inner) and (not head or head.group().endswith(rules.descriptor_heads)):
+            continue  # “东城教育”品牌, “学在青山”: the place's education itself, not a programme
         if not head and _said_of_something_else(text, inner, match.start(), match.end()):
             continue  # “择校热”, 实现“学有优教”。, 下好“先手棋”, 弘扬“红船精神”
         built = rules.short_label_built.match(text, match.end())
@@ -400,6 +418,7 @@ def _said_of_something_else(text: str, inner: str, start: int, end: int) -> bool
         or rules.theme_before.search(before)
         or rules.topic_before.search(before)
         or rules.served_before.search(before)
+        or rules.citation_before.search(text, max(0, start - 4), start)
         or _aim(text, start, end)
     )
 
@@ -411,11 +430,32 @@ def _aim(text: str, start: int, end: int) -> bool:
     return bool(framed and rules.aim_after.match(text, end))
 
 
-def _places_own_field(inner: str) -> bool:
-    """“东城教育”, “江津教育”, “雁江教体”: a place's name and its field name the place's
-    education as a brand or an account."""
-    field = name_rules().place_field.search(inner)
-    return field is not None and inner[: field.start()] in load_gazetteer().by_name
+def _goal_or_vision(text: str, inner: str, start: int, end: int) -> bool:
+    """A goal phrase, a positioning, the livelihood formula (“学有优教”) or a rank the place
+    builds (建成“教育强区”; 创建“教育强县” applies for a designation), unless a programme word
+    follows (实施“家门口好学校”建设行动)."""
+    rules = name_rules()
+    if rules.formula_programme_after.match(text, end):
+        return False
+    if rules.rank_goal.search(inner):
+        return not rules.designation_before.search(text, max(0, start - 2), start)
+    return bool(
+        rules.goal_phrase.match(inner)
+        or rules.positioning_head.search(inner)
+        or rules.livelihood_formula.match(inner)
+    )
+
+
+def _place_brand(inner: str) -> bool:
+    """“东城教育”, “学在青山”, “康养**”: a place's education, brand or vision, named by the
+    place (or its mask), not a programme unless the name ends in a programme word."""
+    rules = name_rules()
+    if rules.head_at_end.search(inner):
+        return False
+    field = rules.place_field.search(inner)
+    if field is not None and inner[: field.start()] in load_gazetteer().by_name:
+        return True
+    return bool(rules.place_vision.search(inner))
 
 
 def _honour(text: str, inner: str, start: int) -> bool:
@@ -549,6 +589,7 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
         or rules.counted_after.match(text, end)
         or (rules.institution_at_end.search(inner) and not rules.distributive.match(inner))
         or rules.document_nickname.search(inner)
+        or rules.graded_title.match(inner)
         or rules.award_name.search(inner)
         or rules.blend.match(inner.replace("＋", "+"))
     )
