@@ -101,6 +101,7 @@ class NameRules:
     figure_before: re.Pattern[str]
     problem_before: re.Pattern[str]
     theme_before: re.Pattern[str]
+    principle_before: re.Pattern[str]
     topic_before: re.Pattern[str]
     served_before: re.Pattern[str]
     aim_after: re.Pattern[str]
@@ -222,6 +223,7 @@ PATTERNS_AS_WRITTEN = (
     "figure_before",
     "problem_before",
     "theme_before",
+    "principle_before",
     "topic_before",
     "served_before",
     "aim_after",
@@ -416,6 +418,7 @@ def _said_of_something_else(text: str, inner: str, start: int, end: int) -> bool
         or rules.figure_before.search(before)
         or rules.problem_before.search(before)
         or rules.theme_before.search(before)
+        or rules.principle_before.search(before)
         or rules.topic_before.search(before)
         or rules.served_before.search(before)
         or rules.citation_before.search(text, max(0, start - 4), start)

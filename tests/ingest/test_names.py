@@ -570,3 +570,20 @@ def test_a_special_plan_titled_by_its_own_brand_runs_no_programme_of_that_name(
 def test_a_numbered_kindergarten_being_built_is_named_whole() -> None:
     found = names(construction_projects("新建城关第二幼儿园，续建城关三小。"))
     assert found == ["城关第二幼儿园新建工程", "城关三小续建工程"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("坚持“教育优先发展”,坚持“社会主义办学方向”", []),  # principles held to
+        ("坚持“第一议题”制度", ["第一议题制度"]),  # a system: its programme word follows
+        ("做到“件件有着落、事事有回音”。", []),  # an undertaking
+        ("积极回应群众“急难愁盼”,解决“入园难”问题", []),  # concerns, problems
+        ("构建“东湖优教”新格局,形成“一核两翼”发展格局", []),  # a place's brand, layouts
+        ("推进“党建+业务”深度融合", []),  # a fusion
+        ("群众教育“满意度”明显提升,“集团化办学”持续扩大", []),  # outcomes
+        ("开展“让党中央放心、让人民群众满意”模范机关创建", []),  # a pledge of trust
+    ],
+)
+def test_principles_pledges_and_outcomes_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
