@@ -587,3 +587,25 @@ def test_a_numbered_kindergarten_being_built_is_named_whole() -> None:
 )
 def test_principles_pledges_and_outcomes_are_no_projects(text: str, kept: list[str]) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("各县市要认真实施本行动计划。实施上述工程。", []),  # the plan itself, its parts
+        ("实施教育事业发展计划,实施第三期特殊教育提升计划。", ["第三期特殊教育提升计划"]),
+    ],
+)
+def test_what_a_demonstrative_points_back_to_is_no_programme(text: str, kept: list[str]) -> None:
+    assert names(unquoted_programmes(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("落实“党政同责、一岗双责”,守护“舌尖上的安全”", []),  # formulae, a figure
+        ("组织“优质课”评比,开展“送教下乡”活动", ["送教下乡活动"]),  # a contest; a campaign
+    ],
+)
+def test_formulae_figures_and_contests_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
