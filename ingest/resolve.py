@@ -204,11 +204,13 @@ _PERIOD_AFTER = re.compile(r"[(（][^()（）]*\d{4}[^()（）]*[)）]$")
 
 def _names_the_plan(surface: str, own_titles: list[str]) -> bool:
     """为深入实施…三年行动计划 in the plan titled 某区…三年行动计划（2022—2024年）: an action plan
-    refers to itself by the last words of its title; that is no programme it runs."""
+    refers to itself by the last words of its title, with or without its document word, or by
+    the brand its title quotes; that is no programme it runs."""
     name = fold(re.sub(r"[“”\"\s]", "", surface))
     owns = [_PERIOD_AFTER.sub("", _NOTICE_WORDS.sub("", own)) for own in own_titles]
     if any(name == _own_brand(own) for own in own_titles):
         return True
+    owns += [name_rules().own_document_word.sub("", own) for own in owns]  # …行动计划 → …行动
     return len(name) >= MIN_OWN_NAME and any(own.endswith(name) for own in owns)
 
 

@@ -90,6 +90,7 @@ class NameRules:
     own_title_before: re.Pattern[str]
     own_title_after: re.Pattern[str]
     own_brand: re.Pattern[str]
+    own_document_word: re.Pattern[str]
     publishing_notice: re.Pattern[str]
     period_label: re.Pattern[str]
     counted_label: re.Pattern[str]
@@ -210,6 +211,7 @@ PATTERNS_AS_WRITTEN = (
     "own_title_before",
     "own_title_after",
     "own_brand",
+    "own_document_word",
     "publishing_notice",
     "period_label",
     "counted_label",

@@ -609,3 +609,17 @@ def test_what_a_demonstrative_points_back_to_is_no_programme(text: str, kept: li
 )
 def test_formulae_figures_and_contests_are_no_projects(text: str, kept: list[str]) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+def test_a_plan_titled_by_its_programme_names_itself_without_its_document_word(
+    tmp_path: Path,
+) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "某某县学前教育普及普惠提升行动计划（2023—2025年）\n"
+        "为深入实施学前教育普及普惠提升行动，制定本计划。\n"
+        "（一）实施公办园扩容工程。新建幼儿园5所。\n",
+        encoding="utf-8",
+    )
+    found = [p["name"] for p in to_contract(extract_file(plan))["projects"]]
+    assert found == ["公办园扩容工程"]
