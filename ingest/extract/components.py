@@ -110,6 +110,8 @@ class NameRules:
     livelihood_formula: re.Pattern[str]
     place_vision: re.Pattern[str]
     rank_goal: re.Pattern[str]
+    zone_vision: re.Pattern[str]
+    zone_vision_before: re.Pattern[str]
     designation_before: re.Pattern[str]
     graded_title: re.Pattern[str]
     hazard_theme: re.Pattern[str]
@@ -233,6 +235,8 @@ PATTERNS_AS_WRITTEN = (
     "livelihood_formula",
     "place_vision",
     "rank_goal",
+    "zone_vision",
+    "zone_vision_before",
     "designation_before",
     "graded_title",
     "hazard_theme",
@@ -436,12 +440,14 @@ def _aim(text: str, start: int, end: int) -> bool:
 
 
 def _goal_or_vision(text: str, inner: str, start: int, end: int) -> bool:
-    """A goal phrase, a positioning, the livelihood formula (“学有优教”) or a rank the place
-    builds (建成“教育强区”; 创建“教育强县” applies for a designation), unless a programme word
-    follows (实施“家门口好学校”建设行动)."""
+    """A goal phrase, a positioning, the livelihood formula (“学有优教”), a zone or a rank the
+    place builds (打造“…示范区”, 建成“教育强区”; 创建“教育强县” applies for a designation),
+    unless a programme word follows (实施“家门口好学校”建设行动)."""
     rules = name_rules()
     if rules.formula_programme_after.match(text, end):
         return False
+    if rules.zone_vision.search(inner):  # 打造“…示范区”: the place's positioning
+        return bool(rules.zone_vision_before.search(text, max(0, start - 4), start))
     if rules.rank_goal.search(inner):
         return not rules.designation_before.search(text, max(0, start - 2), start)
     return bool(
@@ -594,7 +600,7 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
         or rules.counted_after.match(text, end)
         or (rules.institution_at_end.search(inner) and not rules.distributive.match(inner))
         or rules.document_nickname.search(inner)
-        or rules.graded_title.match(inner)
+        or (rules.graded_title.match(inner) and not rules.head_at_end.search(inner))
         or rules.award_name.search(inner)
         or rules.blend.match(inner.replace("＋", "+"))
     )

@@ -623,3 +623,24 @@ def test_a_plan_titled_by_its_programme_names_itself_without_its_document_word(
     )
     found = [p["name"] for p in to_contract(extract_file(plan))["projects"]]
     assert found == ["公办园扩容工程"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("获得全国文明城市、“全国双拥模范城”等荣誉称号", []),  # a graded title
+        ("申报“国家级智慧教育示范区”", ["国家级智慧教育示范区"]),  # a programme's zone
+        ("全力打造“教育高质量发展示范区”", []),  # a zone the place becomes: its positioning
+        ("呈现“低位徘徊”态势,发挥“党建+”效应", []),  # a state, an effect
+        ("坚持“一盘棋”思想,强化“人才是第一资源”意识", []),  # beliefs
+        ("学生在“全国中小学生创新大赛”中获一等奖15项", []),  # a contest won
+        ("学生“近视率”“肥胖率”明显下降", []),  # rates measured
+        ("争取“中央预算内投资”“地方政府专项债券”等资金", []),  # sources of funds
+        ("全力推进“县城学校扩容”“乡村学校提质”两大任务", []),  # the plan's own tasks
+        ("实施“体育强身”“艺术润心”三大行动", ["体育强身", "艺术润心"]),  # programmes run
+    ],
+)
+def test_states_beliefs_contests_funds_and_own_tasks_are_no_projects(
+    text: str, kept: list[str]
+) -> None:
+    assert names(quoted_projects(text)) == kept
