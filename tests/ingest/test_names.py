@@ -644,3 +644,17 @@ def test_states_beliefs_contests_funds_and_own_tasks_are_no_projects(
     text: str, kept: list[str]
 ) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("（三）加强教师队伍建设工程\n", []),  # a task's heading
+        ("（一）教育民生工程\n（六）其他重点工程\n（四）重点建设项目计划\n", []),  # categories
+        ("（二）党建引领工程。\n", ["党建引领工程"]),  # a programme's heading
+    ],
+)
+def test_task_headings_and_categories_of_works_are_no_programmes(
+    text: str, kept: list[str]
+) -> None:
+    assert names(unquoted_programmes(text)) == kept
