@@ -103,6 +103,8 @@ class NameRules:
     problem_before: re.Pattern[str]
     theme_before: re.Pattern[str]
     principle_before: re.Pattern[str]
+    transition_before: re.Pattern[str]
+    attribute_after: re.Pattern[str]
     topic_before: re.Pattern[str]
     served_before: re.Pattern[str]
     aim_after: re.Pattern[str]
@@ -228,6 +230,8 @@ PATTERNS_AS_WRITTEN = (
     "problem_before",
     "theme_before",
     "principle_before",
+    "transition_before",
+    "attribute_after",
     "topic_before",
     "served_before",
     "aim_after",
@@ -411,8 +415,9 @@ def known_projects() -> frozenset[str]:
 
 def _said_of_something_else(text: str, inner: str, start: int, end: int) -> bool:
     """A quoted phrase that names a problem (“择校热”), a goal reached (实现“学有优教”。), a figure
-    of speech (下好“先手棋”), what the plan fights (防止“层层加码”) or a theme it carries on
-    (弘扬“红船精神”), not a programme it runs."""
+    of speech (下好“先手棋”), what the plan fights (防止“层层加码”), a theme it carries on
+    (弘扬“红船精神”), a principle, a state or an attribute (办“有温度”的教育), not a programme
+    it runs."""
     rules = name_rules()
     if inner in known_projects() or rules.run_verb_before.search(text, max(0, start - 4), start):
         return False
@@ -425,6 +430,8 @@ def _said_of_something_else(text: str, inner: str, start: int, end: int) -> bool
         or rules.problem_before.search(before)
         or rules.theme_before.search(before)
         or rules.principle_before.search(before)
+        or rules.transition_before.search(before)
+        or (rules.attribute_after.match(text, end) and not rules.counted_label.match(inner))
         or rules.topic_before.search(before)
         or rules.served_before.search(before)
         or rules.citation_before.search(text, max(0, start - 4), start)

@@ -658,3 +658,19 @@ def test_task_headings_and_categories_of_works_are_no_programmes(
     text: str, kept: list[str]
 ) -> None:
     assert names(unquoted_programmes(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("办“有温度”的教育,以“时时放心不下”的责任感抓好安全", []),  # attributes
+        ("推进“一校一品”的特色发展,完善“一校多品”的美育格局", ["一校一品", "一校多品"]),
+        ("推动教育从“有学上”向“上好学”转变", []),  # the two ends of a change
+        ("实现家校“零距离”,体现“高质量”“高标准”", []),  # a zero to reach, heights to keep
+        ("将“工作总结”报局办公室", []),  # a document
+        ("开展“最美教师”推荐工作,“营养午餐”覆盖率达100%", []),  # a title put forward, a rate
+        ("关爱“三留守”群体", []),  # a kind of people
+    ],
+)
+def test_attributes_changes_and_measures_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
