@@ -103,6 +103,8 @@ class NameRules:
     problem_before: re.Pattern[str]
     theme_before: re.Pattern[str]
     principle_before: re.Pattern[str]
+    maxim: re.Pattern[str]
+    keyword_before: re.Pattern[str]
     transition_before: re.Pattern[str]
     attribute_after: re.Pattern[str]
     topic_before: re.Pattern[str]
@@ -230,6 +232,8 @@ PATTERNS_AS_WRITTEN = (
     "problem_before",
     "theme_before",
     "principle_before",
+    "maxim",
+    "keyword_before",
     "transition_before",
     "attribute_after",
     "topic_before",
@@ -431,6 +435,8 @@ def _said_of_something_else(text: str, inner: str, start: int, end: int) -> bool
         or rules.theme_before.search(before)
         or rules.principle_before.search(before)
         or rules.transition_before.search(before)
+        or rules.maxim.search(inner)
+        or rules.keyword_before.search(text, max(0, start - 6), start)
         or (rules.attribute_after.match(text, end) and not rules.counted_label.match(inner))
         or rules.topic_before.search(before)
         or rules.served_before.search(before)

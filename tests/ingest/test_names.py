@@ -674,3 +674,16 @@ def test_task_headings_and_categories_of_works_are_no_programmes(
 )
 def test_attributes_changes_and_measures_are_no_projects(text: str, kept: list[str]) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("编者按:“教育强则国家强”。区教委发布年度“施工图”", []),  # a maxim, the plan's figure
+        ("关键词一:“优质均衡”。今年的“关键词”是质量,“划重点”来啦", []),  # a page's key words
+        ("以“功成不必在我”的境界抓落实", []),  # a maxim
+        ("关键词三:“青蓝”工程,开展“先学后教”活动", ["青蓝工程", "先学后教活动"]),  # programmes
+    ],
+)
+def test_a_reposted_pages_maxims_and_key_words_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
