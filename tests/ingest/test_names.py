@@ -682,6 +682,7 @@ def test_attributes_changes_and_measures_are_no_projects(text: str, kept: list[s
         ("编者按:“教育强则国家强”。区教委发布年度“施工图”", []),  # a maxim, the plan's figure
         ("关键词一:“优质均衡”。今年的“关键词”是质量,“划重点”来啦", []),  # a page's key words
         ("以“功成不必在我”的境界抓落实", []),  # a maxim
+        ("区教委印发“2024年教育工作要点”,发布“教育发展十四五规划”", []),  # documents quoted
         ("关键词三:“青蓝”工程,开展“先学后教”活动", ["青蓝工程", "先学后教活动"]),  # programmes
     ],
 )
