@@ -99,6 +99,7 @@ class NameRules:
     goal_reached: re.Pattern[str]
     goal_reached_end: re.Pattern[str]
     media_account_before: re.Pattern[str]
+    visited_before: re.Pattern[str]
     figure_before: re.Pattern[str]
     problem_before: re.Pattern[str]
     theme_before: re.Pattern[str]
@@ -228,6 +229,7 @@ PATTERNS_AS_WRITTEN = (
     "goal_reached",
     "goal_reached_end",
     "media_account_before",
+    "visited_before",
     "figure_before",
     "problem_before",
     "theme_before",
@@ -610,6 +612,7 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
         )
         or rules.counted_before.search(text, max(0, start - 2), start)
         or rules.media_account_before.search(text, max(0, start - 2), start)
+        or rules.visited_before.search(text, max(0, start - 2), start)
         or rules.counted_after.match(text, end)
         or (rules.institution_at_end.search(inner) and not rules.distributive.match(inner))
         or rules.document_nickname.search(inner)

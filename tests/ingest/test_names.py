@@ -688,3 +688,18 @@ def test_attributes_changes_and_measures_are_no_projects(text: str, kept: list[s
 )
 def test_a_reposted_pages_maxims_and_key_words_are_no_projects(text: str, kept: list[str]) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("严格落实“五不准”规定,落实“7个1”防溺水措施", []),  # a rule, a measure
+        ("严格执行“一把手”负总责,坚持“一把手”抓教育,落实“三管三必须”", []),  # a role; a formula
+        ("签订“安全责任书”,组织党员到“红色教育基地”参观", []),  # a document, a place visited
+        ("落实“晨午检”制度,开展“安全教育周”活动", ["晨午检制度", "安全教育周活动"]),
+    ],
+)
+def test_rules_roles_and_places_of_a_safety_section_are_no_projects(
+    text: str, kept: list[str]
+) -> None:
+    assert names(quoted_projects(text)) == kept
