@@ -594,6 +594,7 @@ def test_principles_pledges_and_outcomes_are_no_projects(text: str, kept: list[s
     [
         ("各县市要认真实施本行动计划。实施上述工程。", []),  # the plan itself, its parts
         ("实施教育事业发展计划,实施第三期特殊教育提升计划。", ["第三期特殊教育提升计划"]),
+        ("先后实施了农村学校食堂建设工程。", ["农村学校食堂建设工程"]),  # a review's past tense
     ],
 )
 def test_what_a_demonstrative_points_back_to_is_no_programme(text: str, kept: list[str]) -> None:
@@ -629,6 +630,7 @@ def test_a_plan_titled_by_its_programme_names_itself_without_its_document_word(
     ("text", "kept"),
     [
         ("获得全国文明城市、“全国双拥模范城”等荣誉称号", []),  # a graded title
+        ("推进县高中创建“自治区示范性普通高中”", []),  # a grade sought
         ("申报“国家级智慧教育示范区”", ["国家级智慧教育示范区"]),  # a programme's zone
         ("全力打造“教育高质量发展示范区”", []),  # a zone the place becomes: its positioning
         ("呈现“低位徘徊”态势,发挥“党建+”效应", []),  # a state, an effect
