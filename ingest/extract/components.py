@@ -86,6 +86,7 @@ class NameRules:
     building_work_after: re.Pattern[str]
     list_separator: re.Pattern[str]
     clause_lead: re.Pattern[str]
+    round_opening: re.Pattern[str]
     law_name_continues: re.Pattern[str]
     own_title_before: re.Pattern[str]
     own_title_after: re.Pattern[str]
@@ -214,6 +215,7 @@ PATTERNS_AS_WRITTEN = (
     "building_work_after",
     "list_separator",
     "clause_lead",
+    "round_opening",
     "law_name_continues",
     "own_title_before",
     "own_title_after",
@@ -566,7 +568,7 @@ def unquoted_programmes(text: str) -> Iterator[tuple[int, int, str]]:
     found: set[int] = set()
     for match in sorted(matches, key=lambda m: m.start()):
         lead = rules.clause_lead.match(match[1])  # 启动实施X计划: the verbs open no name
-        name = match[1][lead.end() :] if lead else match[1]
+        name = rules.round_opening.sub("", match[1][lead.end() :] if lead else match[1])
         if _programme_name(name) and match.end(1) not in found:
             found.add(match.end(1))  # a heading's verb and its number find one name twice
             yield match.end(1) - len(name), match.end(1), name

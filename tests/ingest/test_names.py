@@ -718,3 +718,21 @@ def test_rules_roles_and_places_of_a_safety_section_are_no_projects(
 )
 def test_brands_made_known_and_figures_are_no_projects(text: str, kept: list[str]) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "先后实施两期学前教育三年行动计划,实施第三期特殊教育提升计划。",
+            ["学前教育三年行动计划", "第三期特殊教育提升计划"],
+        ),
+        ("实施好新一轮学前教育行动计划。", ["学前教育行动计划"]),  # a round opens no name
+        (
+            "开展联合执法行动,开展春季开学安全大检查行动,开展三轮督导检查行动。",
+            [],
+        ),  # routine checks
+    ],
+)
+def test_rounds_and_routine_checks_name_no_programme(text: str, kept: list[str]) -> None:
+    assert names(unquoted_programmes(text)) == kept
