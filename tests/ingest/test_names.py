@@ -736,3 +736,15 @@ def test_brands_made_known_and_figures_are_no_projects(text: str, kept: list[str
 )
 def test_rounds_and_routine_checks_name_no_programme(text: str, kept: list[str]) -> None:
     assert names(unquoted_programmes(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("完善“学校-家庭-社会”三位一体育人网络,健全“人防、物防、技防”", []),  # the sides
+        ("推进“教、学、评”一体化", []),  # the sides of one thing
+        ("实施“铸魂、提质、强师、厚基”工程", ["铸魂、提质、强师、厚基工程"]),  # a programme word
+    ],
+)
+def test_the_sides_listed_of_one_thing_are_no_programme(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
