@@ -711,6 +711,7 @@ def test_rules_roles_and_places_of_a_safety_section_are_no_projects(
     ("text", "kept"),
     [
         ("叫响“好学长宁”教育品牌,擦亮“书香青浦”城市名片", []),  # a place's brand made known
+        ("持续擦亮“苍山有礼”城市品牌", []),
         ("唱响“教育兴县”主旋律,建设“幸福教育”新高地", []),  # a keynote, a height
         ("下足“绣花功夫”,讲好“青山教育故事”", []),  # figures of speech
         ("打响“一校一品”品牌,做好“最美教师”等选树活动", ["一校一品", "最美教师"]),  # run
