@@ -121,6 +121,7 @@ class NameRules:
     designation_before: re.Pattern[str]
     graded_title: re.Pattern[str]
     hazard_theme: re.Pattern[str]
+    quality_pair: re.Pattern[str]
     award_name: re.Pattern[str]
     saying_comma: re.Pattern[str]
     blend: re.Pattern[str]
@@ -252,6 +253,7 @@ PATTERNS_AS_WRITTEN = (
     "designation_before",
     "graded_title",
     "hazard_theme",
+    "quality_pair",
     "award_name",
     "saying_comma",
     "blend",
@@ -369,8 +371,8 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
         if _honour(text, inner, match.start()):
             continue  # 荣获“全省教育工作先进县”称号: an achievement, not a programme
         head = rules.head.match(text, match.end())
-        if not head and rules.hazard_theme.match(inner):
-            continue  # “防溺水”宣传教育: a theme of safety education
+        if not head and (rules.hazard_theme.match(inner) or rules.quality_pair.match(inner)):
+            continue  # “防溺水”宣传教育, “小而美”乡村学校: a theme, a quality
         activity = None if head else _activity_after(text, inner, match.end())
         if activity:
             yield match.start(), activity.end(), inner + activity[1]

@@ -666,6 +666,7 @@ def test_task_headings_and_categories_of_works_are_no_programmes(
     ("text", "kept"),
     [
         ("办“有温度”的教育,以“时时放心不下”的责任感抓好安全", []),  # attributes
+        ("办好“小而美”乡村学校,推动职业教育“精而强”", []),  # qualities
         ("推进“一校一品”的特色发展,完善“一校多品”的美育格局", ["一校一品", "一校多品"]),
         ("推动教育从“有学上”向“上好学”转变", []),  # the two ends of a change
         ("实现家校“零距离”,体现“高质量”“高标准”", []),  # a zero to reach, heights to keep
