@@ -86,9 +86,12 @@ class NameRules:
     building_work_after: re.Pattern[str]
     list_separator: re.Pattern[str]
     clause_lead: re.Pattern[str]
+    round_opening: re.Pattern[str]
     law_name_continues: re.Pattern[str]
     own_title_before: re.Pattern[str]
     own_title_after: re.Pattern[str]
+    own_brand: re.Pattern[str]
+    own_document_word: re.Pattern[str]
     publishing_notice: re.Pattern[str]
     period_label: re.Pattern[str]
     counted_label: re.Pattern[str]
@@ -97,12 +100,28 @@ class NameRules:
     goal_reached: re.Pattern[str]
     goal_reached_end: re.Pattern[str]
     media_account_before: re.Pattern[str]
+    visited_before: re.Pattern[str]
     figure_before: re.Pattern[str]
     problem_before: re.Pattern[str]
     theme_before: re.Pattern[str]
+    principle_before: re.Pattern[str]
+    maxim: re.Pattern[str]
+    keyword_before: re.Pattern[str]
+    transition_before: re.Pattern[str]
+    attribute_after: re.Pattern[str]
     topic_before: re.Pattern[str]
     served_before: re.Pattern[str]
     aim_after: re.Pattern[str]
+    citation_before: re.Pattern[str]
+    livelihood_formula: re.Pattern[str]
+    place_vision: re.Pattern[str]
+    rank_goal: re.Pattern[str]
+    zone_vision: re.Pattern[str]
+    zone_vision_before: re.Pattern[str]
+    designation_before: re.Pattern[str]
+    graded_title: re.Pattern[str]
+    hazard_theme: re.Pattern[str]
+    quality_pair: re.Pattern[str]
     award_name: re.Pattern[str]
     saying_comma: re.Pattern[str]
     blend: re.Pattern[str]
@@ -197,9 +216,12 @@ PATTERNS_AS_WRITTEN = (
     "building_work_after",
     "list_separator",
     "clause_lead",
+    "round_opening",
     "law_name_continues",
     "own_title_before",
     "own_title_after",
+    "own_brand",
+    "own_document_word",
     "publishing_notice",
     "period_label",
     "counted_label",
@@ -210,12 +232,28 @@ PATTERNS_AS_WRITTEN = (
     "goal_reached",
     "goal_reached_end",
     "media_account_before",
+    "visited_before",
     "figure_before",
     "problem_before",
     "theme_before",
+    "principle_before",
+    "maxim",
+    "keyword_before",
+    "transition_before",
+    "attribute_after",
     "topic_before",
     "served_before",
     "aim_after",
+    "citation_before",
+    "livelihood_formula",
+    "place_vision",
+    "rank_goal",
+    "zone_vision",
+    "zone_vision_before",
+    "designation_before",
+    "graded_title",
+    "hazard_theme",
+    "quality_pair",
     "award_name",
     "saying_comma",
     "blend",
@@ -333,16 +371,18 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
         if _honour(text, inner, match.start()):
             continue  # 荣获“全省教育工作先进县”称号: an achievement, not a programme
         head = rules.head.match(text, match.end())
+        if not head and (rules.hazard_theme.match(inner) or rules.quality_pair.match(inner)):
+            continue  # “防溺水”宣传教育, “小而美”乡村学校: a theme, a quality
         activity = None if head else _activity_after(text, inner, match.end())
         if activity:
             yield match.start(), activity.end(), inner + activity[1]
             continue
         if not head and _unrun_count(text, inner, match.start(), match.end()):
             continue
-        if not head and (rules.goal_phrase.match(inner) or rules.positioning_head.search(inner)):
-            continue  # 办人民满意的教育, 教育高地: a goal or a vision
-        if _places_own_field(inner) and (not head or head.group().endswith(rules.descriptor_heads)):
-            continue  # “东城教育”品牌: the place's education itself, not a programme it runs
+        if not head and _goal_or_vision(text, inner, match.start(), match.end()):
+            continue  # 办人民满意的教育, 教育高地, 建成“教育强区”: a goal or a vision
+        if _place_brand(inner) and (not head or head.group().endswith(rules.descriptor_heads)):
+            continue  # “东城教育”品牌, “学在青山”: the place's education itself, not a programme
         if not head and _said_of_something_else(text, inner, match.start(), match.end()):
             continue  # “择校热”, 实现“学有优教”。, 下好“先手棋”, 弘扬“红船精神”
         built = rules.short_label_built.match(text, match.end())
@@ -385,8 +425,9 @@ def known_projects() -> frozenset[str]:
 
 def _said_of_something_else(text: str, inner: str, start: int, end: int) -> bool:
     """A quoted phrase that names a problem (“择校热”), a goal reached (实现“学有优教”。), a figure
-    of speech (下好“先手棋”), what the plan fights (防止“层层加码”) or a theme it carries on
-    (弘扬“红船精神”), not a programme it runs."""
+    of speech (下好“先手棋”), what the plan fights (防止“层层加码”), a theme it carries on
+    (弘扬“红船精神”), a principle, a state or an attribute (办“有温度”的教育), not a programme
+    it runs."""
     rules = name_rules()
     if inner in known_projects() or rules.run_verb_before.search(text, max(0, start - 4), start):
         return False
@@ -398,8 +439,14 @@ def _said_of_something_else(text: str, inner: str, start: int, end: int) -> bool
         or rules.figure_before.search(before)
         or rules.problem_before.search(before)
         or rules.theme_before.search(before)
+        or rules.principle_before.search(before)
+        or rules.transition_before.search(before)
+        or rules.maxim.search(inner)
+        or rules.keyword_before.search(text, max(0, start - 6), start)
+        or (rules.attribute_after.match(text, end) and not rules.counted_label.match(inner))
         or rules.topic_before.search(before)
         or rules.served_before.search(before)
+        or rules.citation_before.search(text, max(0, start - 4), start)
         or _aim(text, start, end)
     )
 
@@ -411,11 +458,34 @@ def _aim(text: str, start: int, end: int) -> bool:
     return bool(framed and rules.aim_after.match(text, end))
 
 
-def _places_own_field(inner: str) -> bool:
-    """“东城教育”, “江津教育”, “雁江教体”: a place's name and its field name the place's
-    education as a brand or an account."""
-    field = name_rules().place_field.search(inner)
-    return field is not None and inner[: field.start()] in load_gazetteer().by_name
+def _goal_or_vision(text: str, inner: str, start: int, end: int) -> bool:
+    """A goal phrase, a positioning, the livelihood formula (“学有优教”), a zone or a rank the
+    place builds (打造“…示范区”, 建成“教育强区”; 创建“教育强县” applies for a designation),
+    unless a programme word follows (实施“家门口好学校”建设行动)."""
+    rules = name_rules()
+    if rules.formula_programme_after.match(text, end):
+        return False
+    if rules.zone_vision.search(inner):  # 打造“…示范区”: the place's positioning
+        return bool(rules.zone_vision_before.search(text, max(0, start - 4), start))
+    if rules.rank_goal.search(inner):
+        return not rules.designation_before.search(text, max(0, start - 2), start)
+    return bool(
+        rules.goal_phrase.match(inner)
+        or rules.positioning_head.search(inner)
+        or rules.livelihood_formula.match(inner)
+    )
+
+
+def _place_brand(inner: str) -> bool:
+    """“东城教育”, “学在青山”, “康养**”: a place's education, brand or vision, named by the
+    place (or its mask), not a programme unless the name ends in a programme word."""
+    rules = name_rules()
+    if rules.head_at_end.search(inner):
+        return False
+    field = rules.place_field.search(inner)
+    if field is not None and inner[: field.start()] in load_gazetteer().by_name:
+        return True
+    return bool(rules.place_vision.search(inner))
 
 
 def _honour(text: str, inner: str, start: int) -> bool:
@@ -500,7 +570,7 @@ def unquoted_programmes(text: str) -> Iterator[tuple[int, int, str]]:
     found: set[int] = set()
     for match in sorted(matches, key=lambda m: m.start()):
         lead = rules.clause_lead.match(match[1])  # 启动实施X计划: the verbs open no name
-        name = match[1][lead.end() :] if lead else match[1]
+        name = rules.round_opening.sub("", match[1][lead.end() :] if lead else match[1])
         if _programme_name(name) and match.end(1) not in found:
             found.add(match.end(1))  # a heading's verb and its number find one name twice
             yield match.end(1) - len(name), match.end(1), name
@@ -546,9 +616,11 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
         )
         or rules.counted_before.search(text, max(0, start - 2), start)
         or rules.media_account_before.search(text, max(0, start - 2), start)
+        or rules.visited_before.search(text, max(0, start - 2), start)
         or rules.counted_after.match(text, end)
         or (rules.institution_at_end.search(inner) and not rules.distributive.match(inner))
         or rules.document_nickname.search(inner)
+        or (rules.graded_title.match(inner) and not rules.head_at_end.search(inner))
         or rules.award_name.search(inner)
         or rules.blend.match(inner.replace("＋", "+"))
     )

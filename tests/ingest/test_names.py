@@ -544,3 +544,222 @@ def test_an_action_plan_naming_itself_runs_no_programme(tmp_path: Path) -> None:
     )
     found = [p["name"] for p in to_contract(extract_file(plan))["projects"]]
     assert found == ["名师培养工程", "学前教育普惠扩容行动"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("正如县委书记在大会上强调的“教育是最大的民生”，要坚持", []),  # a citation
+        ("以“办好人民满意教育”为宗旨,让“家门口好学校”不断增加", []),  # an aim, a goal state
+        ("到2025年,基本建成“教育强区”,加快建设“体育强县”", []),  # ranks reached: visions
+        ("积极创建“教育强县”", ["教育强县"]),  # a designation applied for
+        ("全面推进“学有优教”,基本形成“幼有善育”的服务体系", []),  # the livelihood formula
+        ("打造“学在青山”教育品牌,叫响“康养**”品牌", []),  # a place's brand
+        ("“优质均衡”取得显著进展,“提质扩容”实现新突破", []),  # goal states making progress
+        ("支持城关中学创建“省级示范性高中”,争创“全国文明城市”", []),  # graded titles
+        ("开展“防溺水”宣传教育,开展“防欺凌”专项行动", ["防欺凌专项行动"]),  # a hazard's theme
+        ("实施“家门口好学校”建设行动", ["家门口好学校"]),  # a goal the plan runs as a programme
+        ("推广“安吉游戏”,打造“技能甘肃”品牌", ["安吉游戏", "技能甘肃"]),  # named by a place, run
+    ],
+)
+def test_goals_visions_citations_and_titles_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+def test_a_special_plan_titled_by_its_own_brand_runs_no_programme_of_that_name(
+    tmp_path: Path,
+) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "某某县公共服务“七优享”工程“幸福成长”专项实施方案\n"
+        "为落实公共服务“七优享”工程部署，全面推进“幸福成长”，制定本方案。\n"
+        "1.实施学前教育扩容提质行动，成立“幸福成长”专项工作组。\n",
+        encoding="utf-8",
+    )
+    found = [p["name"] for p in to_contract(extract_file(plan))["projects"]]
+    assert found == ["七优享工程", "学前教育扩容提质行动"]
+
+
+def test_a_numbered_kindergarten_being_built_is_named_whole() -> None:
+    found = names(construction_projects("新建城关第二幼儿园，续建城关三小。"))
+    assert found == ["城关第二幼儿园新建工程", "城关三小续建工程"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("坚持“教育优先发展”,坚持“社会主义办学方向”", []),  # principles held to
+        ("坚持“第一议题”制度", ["第一议题制度"]),  # a system: its programme word follows
+        ("做到“件件有着落、事事有回音”。", []),  # an undertaking
+        ("积极回应群众“急难愁盼”,解决“入园难”问题", []),  # concerns, problems
+        ("构建“东湖优教”新格局,形成“一核两翼”发展格局", []),  # a place's brand, layouts
+        ("推进“党建+业务”深度融合", []),  # a fusion
+        ("群众教育“满意度”明显提升,“集团化办学”持续扩大", []),  # outcomes
+        ("开展“让党中央放心、让人民群众满意”模范机关创建", []),  # a pledge of trust
+    ],
+)
+def test_principles_pledges_and_outcomes_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("各县市要认真实施本行动计划。实施上述工程。", []),  # the plan itself, its parts
+        ("实施教育事业发展计划,实施第三期特殊教育提升计划。", ["第三期特殊教育提升计划"]),
+        ("先后实施了农村学校食堂建设工程。", ["农村学校食堂建设工程"]),  # a review's past tense
+    ],
+)
+def test_what_a_demonstrative_points_back_to_is_no_programme(text: str, kept: list[str]) -> None:
+    assert names(unquoted_programmes(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("落实“党政同责、一岗双责”,守护“舌尖上的安全”", []),  # formulae, a figure
+        ("组织“优质课”评比,开展“送教下乡”活动", ["送教下乡活动"]),  # a contest; a campaign
+    ],
+)
+def test_formulae_figures_and_contests_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+def test_a_plan_titled_by_its_programme_names_itself_without_its_document_word(
+    tmp_path: Path,
+) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "某某县学前教育普及普惠提升行动计划（2023—2025年）\n"
+        "为深入实施学前教育普及普惠提升行动，制定本计划。\n"
+        "（一）实施公办园扩容工程。新建幼儿园5所。\n",
+        encoding="utf-8",
+    )
+    found = [p["name"] for p in to_contract(extract_file(plan))["projects"]]
+    assert found == ["公办园扩容工程"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("获得全国文明城市、“全国双拥模范城”等荣誉称号", []),  # a graded title
+        ("推进县高中创建“自治区示范性普通高中”", []),  # a grade sought
+        ("申报“国家级智慧教育示范区”", ["国家级智慧教育示范区"]),  # a programme's zone
+        ("全力打造“教育高质量发展示范区”", []),  # a zone the place becomes: its positioning
+        ("呈现“低位徘徊”态势,发挥“党建+”效应", []),  # a state, an effect
+        ("坚持“一盘棋”思想,强化“人才是第一资源”意识", []),  # beliefs
+        ("学生在“全国中小学生创新大赛”中获一等奖15项", []),  # a contest won
+        ("学生“近视率”“肥胖率”明显下降", []),  # rates measured
+        ("争取“中央预算内投资”“地方政府专项债券”等资金", []),  # sources of funds
+        ("全力推进“县城学校扩容”“乡村学校提质”两大任务", []),  # the plan's own tasks
+        ("实施“体育强身”“艺术润心”三大行动", ["体育强身", "艺术润心"]),  # programmes run
+    ],
+)
+def test_states_beliefs_contests_funds_and_own_tasks_are_no_projects(
+    text: str, kept: list[str]
+) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("（三）加强教师队伍建设工程\n", []),  # a task's heading
+        ("（一）教育民生工程\n（六）其他重点工程\n（四）重点建设项目计划\n", []),  # categories
+        ("（二）党建引领工程。\n", ["党建引领工程"]),  # a programme's heading
+    ],
+)
+def test_task_headings_and_categories_of_works_are_no_programmes(
+    text: str, kept: list[str]
+) -> None:
+    assert names(unquoted_programmes(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("办“有温度”的教育,以“时时放心不下”的责任感抓好安全", []),  # attributes
+        ("办好“小而美”乡村学校,推动职业教育“精而强”", []),  # qualities
+        ("推进“一校一品”的特色发展,完善“一校多品”的美育格局", ["一校一品", "一校多品"]),
+        ("推动教育从“有学上”向“上好学”转变", []),  # the two ends of a change
+        ("实现家校“零距离”,体现“高质量”“高标准”", []),  # a zero to reach, heights to keep
+        ("将“工作总结”报局办公室", []),  # a document
+        ("开展“最美教师”推荐工作,“营养午餐”覆盖率达100%", []),  # a title put forward, a rate
+        ("关爱“三留守”群体", []),  # a kind of people
+    ],
+)
+def test_attributes_changes_and_measures_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("编者按:“教育强则国家强”。区教委发布年度“施工图”", []),  # a maxim, the plan's figure
+        ("关键词一:“优质均衡”。今年的“关键词”是质量,“划重点”来啦", []),  # a page's key words
+        ("以“功成不必在我”的境界抓落实", []),  # a maxim
+        ("区教委印发“2024年教育工作要点”,发布“教育发展十四五规划”", []),  # documents quoted
+        ("关键词三:“青蓝”工程,开展“先学后教”活动", ["青蓝工程", "先学后教活动"]),  # programmes
+    ],
+)
+def test_a_reposted_pages_maxims_and_key_words_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("严格落实“五不准”规定,落实“7个1”防溺水措施", []),  # a rule, a measure
+        ("严格执行“一把手”负总责,坚持“一把手”抓教育,落实“三管三必须”", []),  # a role; a formula
+        ("签订“安全责任书”,组织党员到“红色教育基地”参观", []),  # a document, a place visited
+        ("落实“晨午检”制度,开展“安全教育周”活动", ["晨午检制度", "安全教育周活动"]),
+    ],
+)
+def test_rules_roles_and_places_of_a_safety_section_are_no_projects(
+    text: str, kept: list[str]
+) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("叫响“好学长宁”教育品牌,擦亮“书香青浦”城市名片", []),  # a place's brand made known
+        ("持续擦亮“苍山有礼”城市品牌", []),
+        ("唱响“教育兴县”主旋律,建设“幸福教育”新高地", []),  # a keynote, a height
+        ("下足“绣花功夫”,讲好“青山教育故事”", []),  # figures of speech
+        ("打响“一校一品”品牌,做好“最美教师”等选树活动", ["一校一品", "最美教师"]),  # run
+    ],
+)
+def test_brands_made_known_and_figures_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "先后实施两期学前教育三年行动计划,实施第三期特殊教育提升计划。",
+            ["学前教育三年行动计划", "第三期特殊教育提升计划"],
+        ),
+        ("实施好新一轮学前教育行动计划。", ["学前教育行动计划"]),  # a round opens no name
+        (
+            "开展联合执法行动,开展春季开学安全大检查行动,开展三轮督导检查行动。",
+            [],
+        ),  # routine checks
+    ],
+)
+def test_rounds_and_routine_checks_name_no_programme(text: str, kept: list[str]) -> None:
+    assert names(unquoted_programmes(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("完善“学校-家庭-社会”三位一体育人网络,健全“人防、物防、技防”", []),  # the sides
+        ("推进“教、学、评”一体化", []),  # the sides of one thing
+        ("实施“铸魂、提质、强师、厚基”工程", ["铸魂、提质、强师、厚基工程"]),  # a programme word
+    ],
+)
+def test_the_sides_listed_of_one_thing_are_no_programme(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
