@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import cache
 
-from ingest.extract.components import ALIASES, known_projects, name_rules
+from ingest.extract.components import ALIASES, name_rules
 from ingest.extract.mentions import CITED_TITLE
 from ingest.extract.regions import load_gazetteer
 from ingest.models import (
@@ -204,22 +204,10 @@ _PERIOD_AFTER = re.compile(r"[(（][^()（）]*\d{4}[^()（）]*[)）]$")
 
 def _names_the_plan(surface: str, own_titles: list[str]) -> bool:
     """为深入实施…三年行动计划 in the plan titled 某区…三年行动计划（2022—2024年）: an action plan
-    refers to itself by the last words of its title, with or without its document word, or by
-    the brand its title quotes; that is no programme it runs."""
+    refers to itself by the last words of its title; that is no programme it runs."""
     name = fold(re.sub(r"[“”\"\s]", "", surface))
     owns = [_PERIOD_AFTER.sub("", _NOTICE_WORDS.sub("", own)) for own in own_titles]
-    if any(name == _own_brand(own) for own in own_titles):
-        return True
-    owns += [name_rules().own_document_word.sub("", own) for own in owns]  # …行动计划 → …行动
     return len(name) >= MIN_OWN_NAME and any(own.endswith(name) for own in owns)
-
-
-def _own_brand(title: str) -> str | None:
-    """…“七优享”工程“学有优教”专项实施方案: the brand quoted before the document word is the plan's
-    own (a known programme it serves is not: “双减”工作实施方案)."""
-    title = _PERIOD_AFTER.sub("", re.sub(r"的通知$|^(?:.*?关于)?印发|[《》]", "", title))
-    brand = name_rules().own_brand.search(title)
-    return brand[1] if brand and brand[1] not in known_projects() else None
 
 
 def _same_title(cited: str, own: str) -> bool:

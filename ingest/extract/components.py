@@ -90,8 +90,6 @@ class NameRules:
     law_name_continues: re.Pattern[str]
     own_title_before: re.Pattern[str]
     own_title_after: re.Pattern[str]
-    own_brand: re.Pattern[str]
-    own_document_word: re.Pattern[str]
     publishing_notice: re.Pattern[str]
     period_label: re.Pattern[str]
     counted_label: re.Pattern[str]
@@ -115,11 +113,8 @@ class NameRules:
     citation_before: re.Pattern[str]
     livelihood_formula: re.Pattern[str]
     place_vision: re.Pattern[str]
-    rank_goal: re.Pattern[str]
     zone_vision: re.Pattern[str]
     zone_vision_before: re.Pattern[str]
-    designation_before: re.Pattern[str]
-    graded_title: re.Pattern[str]
     hazard_theme: re.Pattern[str]
     quality_pair: re.Pattern[str]
     award_name: re.Pattern[str]
@@ -220,8 +215,6 @@ PATTERNS_AS_WRITTEN = (
     "law_name_continues",
     "own_title_before",
     "own_title_after",
-    "own_brand",
-    "own_document_word",
     "publishing_notice",
     "period_label",
     "counted_label",
@@ -247,11 +240,8 @@ PATTERNS_AS_WRITTEN = (
     "citation_before",
     "livelihood_formula",
     "place_vision",
-    "rank_goal",
     "zone_vision",
     "zone_vision_before",
-    "designation_before",
-    "graded_title",
     "hazard_theme",
     "quality_pair",
     "award_name",
@@ -459,16 +449,13 @@ def _aim(text: str, start: int, end: int) -> bool:
 
 
 def _goal_or_vision(text: str, inner: str, start: int, end: int) -> bool:
-    """A goal phrase, a positioning, the livelihood formula (“学有优教”), a zone or a rank the
-    place builds (打造“…示范区”, 建成“教育强区”; 创建“教育强县” applies for a designation),
-    unless a programme word follows (实施“家门口好学校”建设行动)."""
+    """A goal phrase, a positioning, the livelihood formula (“学有所教”) or a zone the place
+    builds (打造“…示范区”), unless a programme word follows (实施“家门口好学校”建设行动)."""
     rules = name_rules()
     if rules.formula_programme_after.match(text, end):
         return False
     if rules.zone_vision.search(inner):  # 打造“…示范区”: the place's positioning
         return bool(rules.zone_vision_before.search(text, max(0, start - 4), start))
-    if rules.rank_goal.search(inner):
-        return not rules.designation_before.search(text, max(0, start - 2), start)
     return bool(
         rules.goal_phrase.match(inner)
         or rules.positioning_head.search(inner)
@@ -620,7 +607,6 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
         or rules.counted_after.match(text, end)
         or (rules.institution_at_end.search(inner) and not rules.distributive.match(inner))
         or rules.document_nickname.search(inner)
-        or (rules.graded_title.match(inner) and not rules.head_at_end.search(inner))
         or rules.award_name.search(inner)
         or rules.blend.match(inner.replace("＋", "+"))
     )
