@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract.literals import alternation
-from ingest.extract.regions import Region, load_gazetteer, stands_as_place
+from ingest.extract.regions import Region, load_gazetteer, stands_as_place, word_short_names
 
 NAMES = Path(__file__).parent / "patterns" / "names.yml"
 # A place and one of these names no particular school (县中学, 山东省学校).
@@ -148,6 +148,7 @@ class NameRules:
     formulaic_bodies: re.Pattern[str]
     formula_after: re.Pattern[str]
     school_list_lead: re.Pattern[str]
+    word_place_school: re.Pattern[str]
     school_list_item: re.Pattern[str]
     school_list_item_needs: re.Pattern[str]
     school_type_words: re.Pattern[str]
@@ -287,6 +288,10 @@ def name_rules() -> NameRules:
         ),
         university=re.compile(rf"(?:{data['national_before']})({data['university_name']})"),
         university_stop=re.compile(data["university_stop"]),
+        word_place_school=re.compile(
+            rf"(?:{data['word_place_before']})({alternation(word_short_names())})"
+            rf"{data['word_place_school']}"
+        ),
         level_word=re.compile(data["level_prefix"]),
         bureau_joint=re.compile(data["bureau_joint"]),
         national_kinds=national_kinds,
@@ -679,6 +684,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
     yield from _place_named(text)
     yield from _education_units(text)
     yield from _national_bodies(text)
+    yield from _word_place_schools(text)
     yield from _person_named(text)
     yield from _bodies(text)
     yield from _town_schools(text)
@@ -764,6 +770,14 @@ def _national_bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
         if not rules.university_stop.search(match[1]):
             kind = "other" if match[1].endswith("研究院") else "university"
             yield _continued(text, match.start(1), match.end(1), kind)
+
+
+def _word_place_schools(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """大同大学, 长治二中: a city's colleges and numbered schools opened by its short name where
+    that name is also a word."""
+    for match in name_rules().word_place_school.finditer(text):
+        kind = "university" if match[3] else "school"
+        yield _continued(text, match.start(1), match.end(), kind)
 
 
 def _person_named(text: str) -> Iterator[tuple[int, int, str, str]]:

@@ -158,6 +158,27 @@ def institutions(text: str) -> list[str]:
             "根据省委办公厅、省政府办公厅印发的文件,市人民政府办公厅督办。",
             ["省委办公厅", "省政府办公厅", "市人民政府办公厅"],
         ),
+        (  # a city whose short name is also a word opens its colleges and numbered schools
+            "近年来,大同大学、山西大同大学附属中学办学水平稳步提升,以长治学院、长治医学院为依托,"
+            "支持长治幼儿师范高等专科学校、大同煤炭职业技术学院、安康职业技术学院建设。",
+            [
+                "大同大学",
+                "山西大同大学附属中学",
+                "长治学院",
+                "长治医学院",
+                "长治幼儿师范高等专科学校",
+                "大同煤炭职业技术学院",
+                "安康职业技术学院",
+            ],
+        ),
+        (  # …and its numbered schools, with the group a numbered school heads
+            "组建大同一中教育集团,长治二中学生、吉安市第一中学结对,城关一中扩容。",
+            ["大同一中教育集团", "长治二中", "吉安市第一中学", "城关一中"],
+        ),
+        (  # a school's branch written right after the school
+            "推进北京市大峪中学分校、长治市第十九中学分校建设。",
+            ["北京市大峪中学分校", "长治市第十九中学分校"],
+        ),
     ],
 )
 def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> None:
@@ -190,6 +211,12 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "六盘水经济开发区社会事务局",  # 开发区: a zone, no district's bureau
         "XX县教育局、××中学、某某幼儿园开展工作。",  # an anonymised copy's placeholders
         "加强县师范生培养,推进市师范教育发展,学习马克思·恩格斯著作。",  # 师范 words; no body
+        # a common word before a college's word names no college; 新建 is the verb
+        "光明大学生志愿服务,新建二中学生宿舍,建设东方大学城。",
+        # a place named in full in the formula of obedience
+        "按照省委、省政府和长沙市委、市政府决策部署,结合实际制定本方案。",
+        # bodies before the meeting they held: the meeting, no actor
+        "认真落实市委、市政府教育工作会议精神,经县政府常务会议研究。",
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
