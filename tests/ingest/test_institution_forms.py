@@ -228,6 +228,14 @@ def test_a_task_force_named_after_its_programme_is_one_body() -> None:
     assert institutions(text) == ["县“双减”工作专班", "县“五水共治”工作领导小组办公室"]
 
 
+def test_a_task_force_signing_under_the_title_is_named() -> None:
+    text = (
+        "县“双减”专项整治方案\n绥宁县“双减”工作专班办公室\n（县政府办代章）\n"
+        "领导小组办公室设在县教育局。"
+    )
+    assert sorted(institutions(text)) == ["县政府办", "县教育局", "绥宁县“双减”工作专班办公室"]
+
+
 @pytest.mark.parametrize(
     ("title", "issuer"),
     [
