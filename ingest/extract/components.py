@@ -748,18 +748,21 @@ def _institution_matches(text: str) -> Iterator[re.Match[str]]:
 
 def _continued(text: str, start: int, end: int, kind: str) -> tuple[int, int, str, str]:
     """A name that runs on into a body of its own (县纪委监委驻县教育局纪检监察组: the group, not
-    the commission; 华中师范大学附属中学: the school, not the university) is that body's."""
-    continued = name_rules().name_continuation.match(text, end)
-    if continued is None:
+    the commission; 华中师范大学附属中学: the school, not the university) is that body's, and
+    so on (贵州大学附属中学兴义校区: the university's school's campus)."""
+    reached = end
+    while continued := name_rules().name_continuation.match(text, reached):
+        reached = continued.end()
+    if reached == end:
         return start, end, text[start:end], kind
-    name = text[start : continued.end()]
+    name = text[start:reached]
     if SCHOOL_TYPE.search(name) or re.search(r"(?:学校|分校|分园)$", name):
         kind = _school_kind(name)
     elif re.search(r"纪检(?:监察)?组$", name):
         kind = "party_body"
     elif re.search(r"[局委厅]办公室$", name):
         kind = "department"
-    return start, continued.end(), name, kind
+    return start, reached, name, kind
 
 
 def _national_bodies(text: str) -> Iterator[tuple[int, int, str, str]]:

@@ -179,6 +179,15 @@ def institutions(text: str) -> list[str]:
             "推进北京市大峪中学分校、长治市第十九中学分校建设。",
             ["北京市大峪中学分校", "长治市第十九中学分校"],
         ),
+        (  # a university's school runs on into its branch, its campus, the school it founds
+            "北京师范大学贵阳附属中学兴义分校、贵州大学附属中学兴义校区、"
+            "北京师范大学附属实验中学门头沟学校相继开办。",
+            [
+                "北京师范大学贵阳附属中学兴义分校",
+                "贵州大学附属中学兴义校区",
+                "北京师范大学附属实验中学门头沟学校",
+            ],
+        ),
     ],
 )
 def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> None:
@@ -217,6 +226,8 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "按照省委、省政府和长沙市委、市政府决策部署,结合实际制定本方案。",
         # bodies before the meeting they held: the meeting, no actor
         "认真落实市委、市政府教育工作会议精神,经县政府常务会议研究。",
+        # the pair of a level's bodies in the history's formula of care; schools of a level
+        "州委、州政府始终把教育摆在优先发展的战略位置,加强州直学校、旗直学校管理。",
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
