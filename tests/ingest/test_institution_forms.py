@@ -188,6 +188,8 @@ def institutions(text: str) -> list[str]:
                 "北京师范大学附属实验中学门头沟学校",
             ],
         ),
+        # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
+        ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
 )
 def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> None:
