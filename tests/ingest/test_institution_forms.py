@@ -188,6 +188,10 @@ def institutions(text: str) -> list[str]:
                 "北京师范大学附属实验中学门头沟学校",
             ],
         ),
+        (  # the sports remit of a bureau of education and sport: its units, schools, centres
+            "县少年业余体校、县全民健身中心开展活动,区教体局办公室、体育股、群体科明确分工。",
+            ["县少年业余体校", "县全民健身中心", "区教体局办公室", "体育股", "群体科"],
+        ),
         # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
         ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
@@ -230,6 +234,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "认真落实市委、市政府教育工作会议精神,经县政府常务会议研究。",
         # the pair of a level's bodies in the history's formula of care; schools of a level
         "州委、州政府始终把教育摆在优先发展的战略位置,加强州直学校、旗直学校管理。",
+        "新建体育馆、体育室,推进县文体校园活动。",  # venues and rooms; 文体校园
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
