@@ -192,6 +192,10 @@ def institutions(text: str) -> list[str]:
             "县少年业余体校、县全民健身中心开展活动,区教体局办公室、体育股、群体科明确分工。",
             ["县少年业余体校", "县全民健身中心", "区教体局办公室", "体育股", "群体科"],
         ),
+        (  # a bureau's party committee and the education trade union of a county
+            "县教育局党委、县教育和体育局党组、县教育工会开展活动,县教育局党委书记带头。",
+            ["县教育局党委", "县教育和体育局党组", "县教育工会", "县教育局"],
+        ),
         # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
         ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
