@@ -196,6 +196,7 @@ def institutions(text: str) -> list[str]:
             "县教育局党委、县教育和体育局党组、县教育工会开展活动,县教育局党委书记带头。",
             ["县教育局党委", "县教育和体育局党组", "县教育工会", "县教育局"],
         ),
+        ("区公安分局、区市场监管分局开展检查。", ["区公安分局", "区市场监管分局"]),  # 市场: a word
         # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
         ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
@@ -239,6 +240,10 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         # the pair of a level's bodies in the history's formula of care; schools of a level
         "州委、州政府始终把教育摆在优先发展的战略位置,加强州直学校、旗直学校管理。",
         "新建体育馆、体育室,推进县文体校园活动。",  # venues and rooms; 文体校园
+        # types and grades of school in a 十四五 plan
+        "加强市属高校、驻区高校合作,推动全区公办幼儿园、镇中心校、乡镇中心学校、村小、城区学校、"
+        "区属中小学、区直属幼儿园、市一级幼儿园、乡村小规模学校、集团成员校均衡发展。",
+        "区市政府,县市区教育局:",  # lists of levels
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
