@@ -26,7 +26,9 @@ GENERIC_SUFFIXES = ("学校", "中学", "小学", "幼儿园", "大学", "学院
 SCHOOL_TYPE = re.compile(
     r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|[一二三四五六七八九十]{1,2}[中小幼])$"
 )
-LOCAL_SCHOOL_WORD = re.compile(r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|学校|附中|附小)$")
+LOCAL_SCHOOL_WORD = re.compile(
+    r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|学校|附中|附小|[一二三四五六七八九十]{1,2}[中小])$"
+)
 PERSON_NAMED_KINDS = (
     ("基金会", "association"),
     ("学校", "school"),

@@ -197,6 +197,10 @@ def institutions(text: str) -> list[str]:
             ["县教育局党委", "县教育和体育局党组", "县教育工会", "县教育局"],
         ),
         ("区公安分局、区市场监管分局开展检查。", ["区公安分局", "区市场监管分局"]),  # 市场: a word
+        (  # a town's numbered school by its short form
+            "大理大学、下关一中结对,城关二小学生获奖。",
+            ["大理大学", "下关一中", "城关二小"],
+        ),
         # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
         ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
@@ -244,6 +248,9 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "加强市属高校、驻区高校合作,推动全区公办幼儿园、镇中心校、乡镇中心学校、村小、城区学校、"
         "区属中小学、区直属幼儿园、市一级幼儿园、乡村小规模学校、集团成员校均衡发展。",
         "区市政府,县市区教育局:",  # lists of levels
+        # numbers and plenary sessions, no numbered school
+        "，坚持一中心两基本点,每天锻炼二小时,星期一中午,其中一中队获奖,统一中小学课程。"
+        "学习党的二十届二中全会精神。",
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
