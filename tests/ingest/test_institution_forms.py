@@ -201,6 +201,10 @@ def institutions(text: str) -> list[str]:
             "大理大学、下关一中结对,城关二小学生获奖。",
             ["大理大学", "下关一中", "城关二小"],
         ),
+        (  # the supervision offices of the party committee and the government
+            "（责任单位：县政府督查室、县委督查室、县人民政府督查室）",
+            ["县政府督查室", "县委督查室", "县人民政府督查室"],
+        ),
         # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
         ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
