@@ -205,6 +205,10 @@ def institutions(text: str) -> list[str]:
             "（责任单位：县政府督查室、县委督查室、县人民政府督查室）",
             ["县政府督查室", "县委督查室", "县人民政府督查室"],
         ),
+        (  # schools named by their street, 和 and all
+            "巴蜀小学、人和街小学、中华路小学结对。",
+            ["巴蜀小学", "人和街小学", "中华路小学"],
+        ),
         # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
         ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
@@ -252,6 +256,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "加强市属高校、驻区高校合作,推动全区公办幼儿园、镇中心校、乡镇中心学校、村小、城区学校、"
         "区属中小学、区直属幼儿园、市一级幼儿园、乡村小规模学校、集团成员校均衡发展。",
         "区市政府,县市区教育局:",  # lists of levels
+        "统筹城区和乡村小学、城镇和农村学校发展。",  # 和 joins two kinds
         # numbers and plenary sessions, no numbered school
         "，坚持一中心两基本点,每天锻炼二小时,星期一中午,其中一中队获奖,统一中小学课程。"
         "学习党的二十届二中全会精神。",
