@@ -209,6 +209,10 @@ def institutions(text: str) -> list[str]:
             "巴蜀小学、人和街小学、中华路小学结对。",
             ["巴蜀小学", "人和街小学", "中华路小学"],
         ),
+        (  # a bureau's research institute and admissions office named bare
+            "由教研室牵头,教科所、招生考试院配合,项目所需资金由招生考试中心保障。",
+            ["教研室", "教科所", "招生考试院", "招生考试中心"],
+        ),
         # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
         ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
