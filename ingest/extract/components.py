@@ -701,10 +701,11 @@ def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
     rules = name_rules()
     for match in _institution_matches(text):
         generic = match[1] == "" and _generic_school(match.group(), match[2])
-        middle = rules.bureau_joint.sub("", match[1]) if match[2].endswith("局") else match[1]
+        bureau = match[2].endswith(("局", "厅"))
+        middle = rules.bureau_joint.sub("", match[1]) if bureau else match[1]
         if generic or rules.middle_breakers.search(middle) or "中小学" in match.group():
             continue
-        if rules.not_a_body.search(match.group()) or (match[2] == "局" and not match[1]):
+        if rules.not_a_body.search(match.group()) or (match[2] in ("局", "厅") and not match[1]):
             continue  # 新格局; 县局 names no bureau
         if text.endswith(("大学", "学院"), 0, match.start()):
             continue  # 张掖开放大学高台学院: the university's own college, inside its name

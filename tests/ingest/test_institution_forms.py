@@ -213,6 +213,10 @@ def institutions(text: str) -> list[str]:
             "由教研室牵头,教科所、招生考试院配合,项目所需资金由招生考试中心保障。",
             ["教研室", "教科所", "招生考试院", "招生考试中心"],
         ),
+        (  # a province's departments, 和 inside their remit
+            "省财政厅、省人社厅、省文化和旅游厅、省住房和城乡建设厅配合。",
+            ["省财政厅", "省人社厅", "省文化和旅游厅", "省住房和城乡建设厅"],
+        ),
         # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
         ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
@@ -261,6 +265,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "区属中小学、区直属幼儿园、市一级幼儿园、乡村小规模学校、集团成员校均衡发展。",
         "区市政府,县市区教育局:",  # lists of levels
         "统筹城区和乡村小学、城镇和农村学校发展。",  # 和 joins two kinds
+        "在县政务服务大厅、市民大厅办理。",  # halls, no department
         # numbers and plenary sessions, no numbered school
         "，坚持一中心两基本点,每天锻炼二小时,星期一中午,其中一中队获奖,统一中小学课程。"
         "学习党的二十届二中全会精神。",
