@@ -217,6 +217,10 @@ def institutions(text: str) -> list[str]:
             "省财政厅、省人社厅、省文化和旅游厅、省住房和城乡建设厅配合。",
             ["省财政厅", "省人社厅", "省文化和旅游厅", "省住房和城乡建设厅"],
         ),
+        (  # 城管 is a remit, not the county town; 和 before a bureau word of the list
+            "（责任单位：区城管局、区规划和自然资源局）",
+            ["区城管局", "区规划和自然资源局"],
+        ),
         # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
         ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
