@@ -150,6 +150,7 @@ class NameRules:
     formulaic_bodies: re.Pattern[str]
     formula_after: re.Pattern[str]
     school_list_lead: re.Pattern[str]
+    zone_committee: re.Pattern[str]
     word_place_school: re.Pattern[str]
     school_list_item: re.Pattern[str]
     school_list_item_needs: re.Pattern[str]
@@ -244,6 +245,7 @@ PATTERNS_AS_WRITTEN = (
     "school_list_item",
     "school_list_item_needs",
     "school_type_words",
+    "zone_committee",
 )
 
 
@@ -683,6 +685,8 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
         yield start, end, school, _school_kind(school)
     for match in name_rules().bureau_committee.finditer(text):
         yield match.start(), match.end(), match.group(), "party_body"
+    for match in name_rules().zone_committee.finditer(text):
+        yield match.start(1), match.end(1), match[1], "government"
     yield from _place_named(text)
     yield from _education_units(text)
     yield from _national_bodies(text)

@@ -221,6 +221,11 @@ def institutions(text: str) -> list[str]:
             "（责任单位：区城管局、区规划和自然资源局）",
             ["区城管局", "区规划和自然资源局"],
         ),
+        (  # a development zone's administrative committee, named by the zone
+            "义龙新区管委会,州直各部门:（责任单位：高新区管委会、六盘水经济开发区管理委员会、"
+            "各园区管委会）由经开区管委会负责。",
+            ["义龙新区管委会", "高新区管委会", "六盘水经济开发区管理委员会", "经开区管委会"],
+        ),
         # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
         ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
