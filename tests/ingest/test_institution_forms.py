@@ -268,6 +268,9 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "认真落实市委、市政府教育工作会议精神,经县政府常务会议研究。",
         # the pair of a level's bodies in the history's formula of care; schools of a level
         "州委、州政府始终把教育摆在优先发展的战略位置,加强州直学校、旗直学校管理。",
+        # the genre's other formulae of approval, arrangement, care, strategy and leadership
+        "经县委、县政府研究同意,按照区委、区政府工作安排,市委、市政府把教育作为民生之首。",
+        "为落实县委、县政府“教育强县”战略,在县委、县政府和上级教育部门的正确领导下。",
         "新建体育馆、体育室,推进县文体校园活动。",  # venues and rooms; 文体校园
         # types and grades of school in a 十四五 plan
         "加强市属高校、驻区高校合作,推动全区公办幼儿园、镇中心校、乡镇中心学校、村小、城区学校、"
