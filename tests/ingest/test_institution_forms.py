@@ -226,6 +226,10 @@ def institutions(text: str) -> list[str]:
             "各园区管委会）由经开区管委会负责。",
             ["义龙新区管委会", "高新区管委会", "六盘水经济开发区管理委员会", "经开区管委会"],
         ),
+        (  # a group of schools named by its leading school's name
+            "组建育才教育集团、史家教育集团、紧密型教育集团、优质教育集团、城乡教育集团。",
+            ["育才教育集团", "史家教育集团"],
+        ),
         # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
         ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
