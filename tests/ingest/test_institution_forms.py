@@ -230,6 +230,10 @@ def institutions(text: str) -> list[str]:
             "组建育才教育集团、史家教育集团、紧密型教育集团、优质教育集团、城乡教育集团。",
             ["育才教育集团", "史家教育集团"],
         ),
+        (  # a township's school for its minority pupils; 乡镇 is every town's
+            "推进龙山镇民族中学、马场乡民族小学、乡镇民族中学建设。",
+            ["龙山镇民族中学", "马场乡民族小学"],
+        ),
         # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
         ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
