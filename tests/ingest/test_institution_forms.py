@@ -235,6 +235,7 @@ def institutions(text: str) -> list[str]:
             ["龙山镇民族中学", "马场乡民族小学"],
         ),
         ("（责任单位：县纪委县监委、市纪委监委）", ["县纪委县监委", "市纪委监委"]),  # one body
+        ("区教育技术装备站、县学生爱心驿站开放。", ["区教育技术装备站"]),  # a station, not a post
         # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
         ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
