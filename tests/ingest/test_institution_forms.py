@@ -328,3 +328,16 @@ def test_the_body_whose_notice_publishes_the_plan_issues_it(
     extraction = extract_file(path)
     assert extraction.parsed.meta.issuers == (issuer,)
     assert issuer in {i.name for i in extraction.institutions}
+
+
+def test_a_reposting_sites_lead_names_no_issuer(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "县教育局2023年工作计划（通用12篇）\n来源：第一范文网\n"
+        "【导语】以下是小编整理的县教育局2023年工作计划，欢迎阅读参考！\n"
+        "一、抓好党建工作。县教研室要加强教学研究。\n",
+        "utf-8",
+    )
+    extraction = extract_file(path)
+    assert extraction.parsed.meta.issuers == ()
+    assert {i.name for i in extraction.institutions} == {"县教育局", "县教研室"}
