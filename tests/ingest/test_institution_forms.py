@@ -236,6 +236,10 @@ def institutions(text: str) -> list[str]:
         ),
         ("（责任单位：县纪委县监委、市纪委监委）", ["县纪委县监委", "市纪委监委"]),  # one body
         ("区教育技术装备站、县学生爱心驿站开放。", ["区教育技术装备站"]),  # a station, not a post
+        (  # universities named by a province's one-character name and a direction
+            "与滇西应用技术大学、皖西学院、川北医学院合作,促进豫南地区大学生就业。",
+            ["滇西应用技术大学", "皖西学院", "川北医学院"],
+        ),
         # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
         ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
