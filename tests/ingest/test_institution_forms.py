@@ -240,6 +240,10 @@ def institutions(text: str) -> list[str]:
             "与滇西应用技术大学、皖西学院、川北医学院合作,促进豫南地区大学生就业。",
             ["滇西应用技术大学", "皖西学院", "川北医学院"],
         ),
+        (  # the office that supervises training bodies, not the kind of body it supervises
+            "县校外培训机构监管中心负责规范县校外培训机构。",
+            ["县校外培训机构监管中心"],
+        ),
         # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
         ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
