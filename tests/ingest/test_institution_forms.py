@@ -279,7 +279,8 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "XX县教育局、××中学、某某幼儿园开展工作。",  # an anonymised copy's placeholders
         "加强县师范生培养,推进市师范教育发展,学习马克思·恩格斯著作。",  # 师范 words; no body
         # a common word before a college's word names no college; 新建 is the verb
-        "光明大学生志愿服务,新建二中学生宿舍,建设东方大学城。",
+        "光明大学生志愿服务,新建二中学生宿舍,建设东方大学城,向前进一小步。",
+        "，振兴乡村教育学院建设,，前进一中队。",
         # a place named in full in the formula of obedience
         "按照省委、省政府和长沙市委、市政府决策部署,结合实际制定本方案。",
         # bodies before the meeting they held: the meeting, no actor
