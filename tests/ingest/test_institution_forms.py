@@ -206,7 +206,7 @@ def institutions(text: str) -> list[str]:
             ["县政府督查室", "县委督查室", "县人民政府督查室"],
         ),
         (  # schools named by their street, 和 and all
-            "巴蜀小学、人和街小学、中华路小学结对。",
+            "巴蜀小学、人和街小学、中华路小学结对,推进人和街小学教育集团建设。",
             ["巴蜀小学", "人和街小学", "中华路小学"],
         ),
         (  # a bureau's research institute and admissions office named bare
