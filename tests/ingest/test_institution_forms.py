@@ -300,6 +300,7 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         # numbers and plenary sessions, no numbered school
         "，坚持一中心两基本点,每天锻炼二小时,星期一中午,其中一中队获奖,统一中小学课程。"
         "学习党的二十届二中全会精神。",
+        "，划入二中。，集中到二小就读。，确保每一中小学达标。",  # a preposition before the number
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
