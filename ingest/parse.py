@@ -53,6 +53,7 @@ class Rules:
     signature: re.Pattern[str]
     party_issuer: re.Pattern[str]
     notice_issuer: re.Pattern[str]
+    issuer_not_name: re.Pattern[str]
     opening_year: re.Pattern[str]
     issuer_suffixes: tuple[str, ...]
     lead_words: tuple[str, ...]
@@ -217,7 +218,7 @@ def _issuer_name(text: str) -> str | None:
     suffix = next((s for s in rules().issuer_suffixes if text.endswith(s)), None)
     if suffix is None or len(text) - len(suffix) < 2 or len(text) > 30:
         return None  # a bare 教育局 names nobody
-    return None if re.search(r"[,，:、]", text) else text
+    return None if rules().issuer_not_name.search(text) else text
 
 
 def _expand_issuer(name: str, folded: str) -> str:

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract.literals import alternation
-from ingest.extract.regions import Region, load_gazetteer, stands_as_place
+from ingest.extract.regions import Region, load_gazetteer, stands_as_place, word_short_names
 
 NAMES = Path(__file__).parent / "patterns" / "names.yml"
 # A place and one of these names no particular school (县中学, 山东省学校).
@@ -26,7 +26,9 @@ GENERIC_SUFFIXES = ("学校", "中学", "小学", "幼儿园", "大学", "学院
 SCHOOL_TYPE = re.compile(
     r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|[一二三四五六七八九十]{1,2}[中小幼])$"
 )
-LOCAL_SCHOOL_WORD = re.compile(r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|学校|附中|附小)$")
+LOCAL_SCHOOL_WORD = re.compile(
+    r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|学校|附中|附小|教育集团|[一二三四五六七八九十]{1,2}[中小])$"
+)
 PERSON_NAMED_KINDS = (
     ("基金会", "association"),
     ("学校", "school"),
@@ -162,6 +164,8 @@ class NameRules:
     formulaic_bodies: re.Pattern[str]
     formula_after: re.Pattern[str]
     school_list_lead: re.Pattern[str]
+    zone_committee: re.Pattern[str]
+    word_place_school: re.Pattern[str]
     school_list_item: re.Pattern[str]
     school_list_item_needs: re.Pattern[str]
     school_type_words: re.Pattern[str]
@@ -269,6 +273,7 @@ PATTERNS_AS_WRITTEN = (
     "school_list_item",
     "school_list_item_needs",
     "school_type_words",
+    "zone_committee",
 )
 
 
@@ -315,6 +320,10 @@ def name_rules() -> NameRules:
         ),
         university=re.compile(rf"(?:{data['national_before']})({data['university_name']})"),
         university_stop=re.compile(data["university_stop"]),
+        word_place_school=re.compile(
+            rf"(?:{data['word_place_before']})({alternation(word_short_names())})"
+            rf"{data['word_place_school']}"
+        ),
         level_word=re.compile(data["level_prefix"]),
         bureau_joint=re.compile(data["bureau_joint"]),
         national_kinds=national_kinds,
@@ -734,9 +743,12 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
         yield start, end, school, _school_kind(school)
     for match in name_rules().bureau_committee.finditer(text):
         yield match.start(), match.end(), match.group(), "party_body"
+    for match in name_rules().zone_committee.finditer(text):
+        yield match.start(1), match.end(1), match[1], "government"
     yield from _place_named(text)
     yield from _education_units(text)
     yield from _national_bodies(text)
+    yield from _word_place_schools(text)
     yield from _person_named(text)
     yield from _bodies(text)
     yield from _town_schools(text)
@@ -751,10 +763,11 @@ def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
     rules = name_rules()
     for match in _institution_matches(text):
         generic = match[1] == "" and _generic_school(match.group(), match[2])
-        middle = rules.bureau_joint.sub("", match[1]) if match[2].endswith("局") else match[1]
+        bureau = match[2].endswith(("局", "厅"))
+        middle = rules.bureau_joint.sub("", match[1]) if bureau else match[1]
         if generic or rules.middle_breakers.search(middle) or "中小学" in match.group():
             continue
-        if rules.not_a_body.search(match.group()) or (match[2] == "局" and not match[1]):
+        if rules.not_a_body.search(match.group()) or (match[2] in ("局", "厅") and not match[1]):
             continue  # 新格局; 县局 names no bureau
         if text.endswith(("大学", "学院"), 0, match.start()):
             continue  # 张掖开放大学高台学院: the university's own college, inside its name
@@ -800,18 +813,21 @@ def _institution_matches(text: str) -> Iterator[re.Match[str]]:
 
 def _continued(text: str, start: int, end: int, kind: str) -> tuple[int, int, str, str]:
     """A name that runs on into a body of its own (县纪委监委驻县教育局纪检监察组: the group, not
-    the commission; 华中师范大学附属中学: the school, not the university) is that body's."""
-    continued = name_rules().name_continuation.match(text, end)
-    if continued is None:
+    the commission; 华中师范大学附属中学: the school, not the university) is that body's, and
+    so on (贵州大学附属中学兴义校区: the university's school's campus)."""
+    reached = end
+    while continued := name_rules().name_continuation.match(text, reached):
+        reached = continued.end()
+    if reached == end:
         return start, end, text[start:end], kind
-    name = text[start : continued.end()]
+    name = text[start:reached]
     if SCHOOL_TYPE.search(name) or re.search(r"(?:学校|分校|分园)$", name):
         kind = _school_kind(name)
-    elif re.search(r"纪检(?:监察)?组$", name):
+    elif re.search(r"纪检(?:监察)?组$|局党[委组]$|监委$", name):
         kind = "party_body"
     elif re.search(r"[局委厅]办公室$", name):
         kind = "department"
-    return start, continued.end(), name, kind
+    return start, reached, name, kind
 
 
 def _national_bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -822,6 +838,14 @@ def _national_bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
         if not rules.university_stop.search(match[1]):
             kind = "other" if match[1].endswith("研究院") else "university"
             yield _continued(text, match.start(1), match.end(1), kind)
+
+
+def _word_place_schools(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """大同大学, 长治二中: a city's colleges and numbered schools opened by its short name where
+    that name is also a word."""
+    for match in name_rules().word_place_school.finditer(text):
+        kind = "university" if match[3] else "school"
+        yield _continued(text, match.start(1), match.end(), kind)
 
 
 def _person_named(text: str) -> Iterator[tuple[int, int, str, str]]:

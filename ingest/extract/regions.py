@@ -83,6 +83,14 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer({r.adcode: r for r in regions}, by_name, pattern)
 
 
+@cache
+def word_short_names() -> frozenset[str]:
+    """Regions' short names that are also common words (大同, 长治): the stoplist keeps them
+    from naming a place on their own."""
+    stop = set(SHORT_NAME_STOPLIST.read_text(encoding="utf-8").split())
+    return frozenset(r.short_name for r in load_gazetteer().by_code.values()) & stop
+
+
 def place(adcode: str) -> Place:
     return load_gazetteer().by_code[adcode].place()
 

@@ -158,6 +158,94 @@ def institutions(text: str) -> list[str]:
             "根据省委办公厅、省政府办公厅印发的文件,市人民政府办公厅督办。",
             ["省委办公厅", "省政府办公厅", "市人民政府办公厅"],
         ),
+        (  # a city whose short name is also a word opens its colleges and numbered schools
+            "近年来,大同大学、山西大同大学附属中学办学水平稳步提升,以长治学院、长治医学院为依托,"
+            "支持长治幼儿师范高等专科学校、大同煤炭职业技术学院、安康职业技术学院建设。",
+            [
+                "大同大学",
+                "山西大同大学附属中学",
+                "长治学院",
+                "长治医学院",
+                "长治幼儿师范高等专科学校",
+                "大同煤炭职业技术学院",
+                "安康职业技术学院",
+            ],
+        ),
+        (  # …and its numbered schools, with the group a numbered school heads
+            "组建大同一中教育集团,长治二中学生、吉安市第一中学结对,城关一中扩容。",
+            ["大同一中教育集团", "长治二中", "吉安市第一中学", "城关一中"],
+        ),
+        (  # a school's branch written right after the school
+            "推进北京市大峪中学分校、长治市第十九中学分校建设。",
+            ["北京市大峪中学分校", "长治市第十九中学分校"],
+        ),
+        (  # a university's school runs on into its branch, its campus, the school it founds
+            "北京师范大学贵阳附属中学兴义分校、贵州大学附属中学兴义校区、"
+            "北京师范大学附属实验中学门头沟学校相继开办。",
+            [
+                "北京师范大学贵阳附属中学兴义分校",
+                "贵州大学附属中学兴义校区",
+                "北京师范大学附属实验中学门头沟学校",
+            ],
+        ),
+        (  # the sports remit of a bureau of education and sport: its units, schools, centres
+            "县少年业余体校、县全民健身中心开展活动,区教体局办公室、体育股、群体科明确分工。",
+            ["县少年业余体校", "县全民健身中心", "区教体局办公室", "体育股", "群体科"],
+        ),
+        (  # a bureau's party committee and the education trade union of a county
+            "县教育局党委、县教育和体育局党组、县教育工会开展活动,县教育局党委书记带头。",
+            ["县教育局党委", "县教育和体育局党组", "县教育工会", "县教育局"],
+        ),
+        ("区公安分局、区市场监管分局开展检查。", ["区公安分局", "区市场监管分局"]),  # 市场: a word
+        (  # a town's numbered school by its short form
+            "大理大学、下关一中结对,城关二小学生获奖。",
+            ["大理大学", "下关一中", "城关二小"],
+        ),
+        (  # the supervision offices of the party committee and the government
+            "（责任单位：县政府督查室、县委督查室、县人民政府督查室）",
+            ["县政府督查室", "县委督查室", "县人民政府督查室"],
+        ),
+        (  # schools named by their street, 和 and all
+            "巴蜀小学、人和街小学、中华路小学结对,推进人和街小学教育集团建设。",
+            ["巴蜀小学", "人和街小学", "中华路小学"],
+        ),
+        (  # a bureau's research institute and admissions office named bare
+            "由教研室牵头,教科所、招生考试院配合,项目所需资金由招生考试中心保障。",
+            ["教研室", "教科所", "招生考试院", "招生考试中心"],
+        ),
+        (  # a province's departments, 和 inside their remit
+            "省财政厅、省人社厅、省文化和旅游厅、省住房和城乡建设厅配合。",
+            ["省财政厅", "省人社厅", "省文化和旅游厅", "省住房和城乡建设厅"],
+        ),
+        (  # 城管 is a remit, not the county town; 和 before a bureau word of the list
+            "（责任单位：区城管局、区规划和自然资源局）",
+            ["区城管局", "区规划和自然资源局"],
+        ),
+        (  # a development zone's administrative committee, named by the zone
+            "义龙新区管委会,州直各部门:（责任单位：高新区管委会、六盘水经济开发区管理委员会、"
+            "各园区管委会）由经开区管委会负责。",
+            ["义龙新区管委会", "高新区管委会", "六盘水经济开发区管理委员会", "经开区管委会"],
+        ),
+        (  # a group of schools named by its leading school's name
+            "组建育才教育集团、史家教育集团、紧密型教育集团、优质教育集团、城乡教育集团。",
+            ["育才教育集团", "史家教育集团"],
+        ),
+        (  # a township's school for its minority pupils; 乡镇 is every town's
+            "推进龙山镇民族中学、马场乡民族小学、乡镇民族中学建设。",
+            ["龙山镇民族中学", "马场乡民族小学"],
+        ),
+        ("（责任单位：县纪委县监委、市纪委监委）", ["县纪委县监委", "市纪委监委"]),  # one body
+        ("区教育技术装备站、县学生爱心驿站开放。", ["区教育技术装备站"]),  # a station, not a post
+        (  # universities named by a province's one-character name and a direction
+            "与滇西应用技术大学、皖西学院、川北医学院合作,促进豫南地区大学生就业。",
+            ["滇西应用技术大学", "皖西学院", "川北医学院"],
+        ),
+        (  # the office that supervises training bodies, not the kind of body it supervises
+            "县校外培训机构监管中心负责规范县校外培训机构。",
+            ["县校外培训机构监管中心"],
+        ),
+        # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
+        ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
     ],
 )
 def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> None:
@@ -190,6 +278,29 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
         "六盘水经济开发区社会事务局",  # 开发区: a zone, no district's bureau
         "XX县教育局、××中学、某某幼儿园开展工作。",  # an anonymised copy's placeholders
         "加强县师范生培养,推进市师范教育发展,学习马克思·恩格斯著作。",  # 师范 words; no body
+        # a common word before a college's word names no college; 新建 is the verb
+        "光明大学生志愿服务,新建二中学生宿舍,建设东方大学城,向前进一小步。",
+        "，振兴乡村教育学院建设,，前进一中队。",
+        # a place named in full in the formula of obedience
+        "按照省委、省政府和长沙市委、市政府决策部署,结合实际制定本方案。",
+        # bodies before the meeting they held: the meeting, no actor
+        "认真落实市委、市政府教育工作会议精神,经县政府常务会议研究。",
+        # the pair of a level's bodies in the history's formula of care; schools of a level
+        "州委、州政府始终把教育摆在优先发展的战略位置,加强州直学校、旗直学校管理。",
+        # the genre's other formulae of approval, arrangement, care, strategy and leadership
+        "经县委、县政府研究同意,按照区委、区政府工作安排,市委、市政府把教育作为民生之首。",
+        "为落实县委、县政府“教育强县”战略,在县委、县政府和上级教育部门的正确领导下。",
+        "新建体育馆、体育室,推进县文体校园活动。",  # venues and rooms; 文体校园
+        # types and grades of school in a 十四五 plan
+        "加强市属高校、驻区高校合作,推动全区公办幼儿园、镇中心校、乡镇中心学校、村小、城区学校、"
+        "区属中小学、区直属幼儿园、市一级幼儿园、乡村小规模学校、集团成员校均衡发展。",
+        "区市政府,县市区教育局:",  # lists of levels
+        "统筹城区和乡村小学、城镇和农村学校发展。",  # 和 joins two kinds
+        "在县政务服务大厅、市民大厅办理。",  # halls, no department
+        # numbers and plenary sessions, no numbered school
+        "，坚持一中心两基本点,每天锻炼二小时,星期一中午,其中一中队获奖,统一中小学课程。"
+        "学习党的二十届二中全会精神。",
+        "，划入二中。，集中到二小就读。，确保每一中小学达标。",  # a preposition before the number
     ],
 )
 def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
@@ -199,6 +310,14 @@ def test_formulae_goals_and_sector_words_are_no_institutions(text: str) -> None:
 def test_a_task_force_named_after_its_programme_is_one_body() -> None:
     text = "由县“双减”工作专班、县“五水共治”工作领导小组办公室牵头。"
     assert institutions(text) == ["县“双减”工作专班", "县“五水共治”工作领导小组办公室"]
+
+
+def test_a_task_force_signing_under_the_title_is_named() -> None:
+    text = (
+        "县“双减”专项整治方案\n绥宁县“双减”工作专班办公室\n（县政府办代章）\n"
+        "领导小组办公室设在县教育局。"
+    )
+    assert sorted(institutions(text)) == ["县政府办", "县教育局", "绥宁县“双减”工作专班办公室"]
 
 
 @pytest.mark.parametrize(
@@ -219,3 +338,16 @@ def test_the_body_whose_notice_publishes_the_plan_issues_it(
     extraction = extract_file(path)
     assert extraction.parsed.meta.issuers == (issuer,)
     assert issuer in {i.name for i in extraction.institutions}
+
+
+def test_a_reposting_sites_lead_names_no_issuer(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "县教育局2023年工作计划（通用12篇）\n来源：第一范文网\n"
+        "【导语】以下是小编整理的县教育局2023年工作计划，欢迎阅读参考！\n"
+        "一、抓好党建工作。县教研室要加强教学研究。\n",
+        "utf-8",
+    )
+    extraction = extract_file(path)
+    assert extraction.parsed.meta.issuers == ()
+    assert {i.name for i in extraction.institutions} == {"县教育局", "县教研室"}
