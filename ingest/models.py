@@ -232,11 +232,12 @@ class MergeDecision:
     reason: str
 
 
-RegionNoteReason = Literal["no_place", "no_place_of_level", "tie"]
+RegionNoteReason = Literal["no_place", "no_place_of_level", "tie", "same_name"]
 _REGION_NOTES = {
     "no_place": "no place named in the header or the text",
     "no_place_of_level": "no place of the plan's own level ({names}) named in the text",
     "tie": "the text names {names} equally: region left open",
+    "same_name": "the header names a place that may be {names}: region left open",
 }
 
 

@@ -204,26 +204,38 @@ def resolve_region(normalized: NormalizedDocument, meta: DocumentMeta) -> Resolu
         ("title", meta.title or ""),
         *((key, normalized.metadata.get(key, "")) for key in PAGE_CUES),
     ]
+    open_between: list[str] = []  # the places a cue names that nothing told apart
     for cue, text in header_cues:
-        chosen = _best(gazetteer, find_places(text), everywhere, meta.doc_number)
-        if chosen:
-            return Resolution(_ref(gazetteer, chosen, cue))
+        ranked = _ranked(gazetteer, find_places(text), everywhere, meta.doc_number)
+        if len(ranked) == 1:
+            return Resolution(_ref(gazetteer, ranked[0], cue))
+        open_between = open_between or ranked
     everywhere.update(m.key for m in find_abbreviations(folded) if m.key)
-    return _from_text(gazetteer, everywhere, _plan_level(folded, meta))
+    found = _from_text(gazetteer, everywhere, _plan_level(folded, meta))
+    if open_between and (found.region is None or found.region.place.adcode not in open_between):
+        return Resolution(None, RegionNote("same_name", _with_parents(gazetteer, open_between)))
+    return found
 
 
-def _best(
+def _ranked(
     gazetteer: Gazetteer,
     mentions: list[Mention],
     everywhere: Counter[str],
     doc_number: str | None,
-) -> str | None:
-    """The most specific place of a cue, with ties settled by the document's other places."""
+) -> list[str]:
+    """The most specific place of a cue, with ties settled by the document's other places; all
+    the places that stay tied when nothing settles them (鼓楼区 of 南京, 徐州, 福州 and 开封)."""
     if not mentions:
-        return None
+        return []
     deepest = max(_depth(gazetteer, m.key or "") for m in mentions)
-    candidates = [m.key for m in mentions if m.key and _depth(gazetteer, m.key) == deepest]
-    return max(candidates, key=lambda code: _support(gazetteer, code, everywhere, doc_number))
+    candidates = {m.key for m in mentions if m.key and _depth(gazetteer, m.key) == deepest}
+    support = {code: _support(gazetteer, code, everywhere, doc_number) for code in candidates}
+    top = max(support.values())
+    return sorted(code for code, value in support.items() if value == top)
+
+
+def _with_parents(gazetteer: Gazetteer, codes: list[str]) -> tuple[str, ...]:
+    return tuple(f"{gazetteer.by_code[c].name}（{gazetteer.parent_name(c)}）" for c in codes)
 
 
 def _depth(gazetteer: Gazetteer, adcode: str) -> int:

@@ -51,6 +51,25 @@ def test_a_level_word_after_a_short_name_says_which_place_it_is(issuer: str, reg
     assert region_of("全州教育系统推进教育高质量发展。", (issuer,)) == region
 
 
+def test_a_header_place_of_several_regions_leaves_the_region_open_with_the_reason() -> None:
+    text = "鼓楼区教育局2023年工作要点\n全区教育系统推进教育现代化。"
+    normalized = NormalizedDocument("plan.txt", text, text, {})
+    meta = DocumentMeta(None, None, ("鼓楼区教育局",), None, None)
+    resolution = resolve_region(normalized, meta)
+    assert resolution.region is None and resolution.note is not None
+    assert resolution.note.reason == "same_name"
+    assert "鼓楼区（福州市）" in resolution.note.names and len(resolution.note.names) == 4
+
+
+def test_the_text_settles_a_header_place_of_several_regions() -> None:
+    text = "鼓楼区教育局2023年工作要点\n全区教育系统落实福州市委部署。"
+    assert region_of(text, ("鼓楼区教育局",)) == "鼓楼区"
+    normalized = NormalizedDocument("plan.txt", text, text, {})
+    meta = DocumentMeta(None, None, ("鼓楼区教育局",), None, None)
+    region = resolve_region(normalized, meta).region
+    assert region is not None and region.place.adcode == "350102"
+
+
 def test_the_page_publisher_is_a_cue() -> None:
     assert region_of("全区教育工作要点。", uploader="雁江区教育和体育局") == "雁江区"
 
