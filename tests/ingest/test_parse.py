@@ -67,6 +67,12 @@ def units_by_measure(parsed: ParsedDocument) -> set[tuple[int, str, str]]:
     }
 
 
+def parse_plan(tmp_path: Path, text: str) -> ParsedDocument:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return parse(normalize(read_document(path)))
+
+
 def test_every_annotation_form_gives_its_units_and_roles(parsed: ParsedDocument) -> None:
     assert units_by_measure(parsed) == {
         (1, "基础教育股", "lead"),
@@ -126,26 +132,24 @@ def test_labelled_inline_and_marked_annotations_name_lead_and_support(tmp_path: 
 
 
 def test_a_bureau_named_with_two_remits_is_one_unit(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    parsed = parse_plan(
+        tmp_path,
         "二、重点任务\n1.保障用地。落实学校建设用地。"
         "（责任单位：州自然资源和规划局、州住房和城乡建设局、县教育局和县财政局）\n",
-        encoding="utf-8",
     )
-    units = {unit for _, unit, _ in units_by_measure(parse(normalize(read_document(path))))}
+    units = {unit for _, unit, _ in units_by_measure(parsed)}
     assert units == {"州自然资源和规划局", "州住房和城乡建设局", "县教育局", "县财政局"}
 
 
 def test_the_levels_in_a_units_own_brackets_stay_in_the_unit(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    parsed = parse_plan(
+        tmp_path,
         "二、重点任务\n1.扩大资源。新建公办幼儿园30所。"
         "（责任单位：州教育体育局、州财政局，各县（市、区）人民政府）\n"
         "2.推进普通话。开展学前学会普通话行动。（牵头单位：各乡（镇）人民政府；配合单位：州妇联）\n"
         "3.深化课后服务。推进提质扩面。责任单位：县教育局、各中小学校（幼儿园）\n",
-        encoding="utf-8",
     )
-    assert units_by_measure(parse(normalize(read_document(path)))) == {
+    assert units_by_measure(parsed) == {
         (1, "州教育体育局", "lead"),
         (1, "州财政局", "lead"),
         (1, "各县(市、区)人民政府", "lead"),
@@ -157,17 +161,15 @@ def test_the_levels_in_a_units_own_brackets_stay_in_the_unit(tmp_path: Path) -> 
 
 
 def test_deadlines_people_and_slashes_in_notes_are_no_units(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    parsed = parse_plan(
+        tmp_path,
         "一、重点工作\n"
         "1.加强队伍。实施县管校聘。（牵头股室：人事股 配合股室：计财股、教研室 "
         "时间节点：6月底前）\n"
         "2.推进信息化。建设智慧校园10所。\n责任单位：电教站\n完成时间：2024年10月\n"
         "3.办好特殊教育。提升残疾儿童入学率。（责任单位：特教股/县特殊教育学校）\n"
         "4.深化课后服务。推进提质扩面。（责任单位：县教育局，完成时限：2024年12月）\n",
-        encoding="utf-8",
     )
-    parsed = parse(normalize(read_document(path)))
     assert units_by_measure(parsed) == {
         (1, "人事股", "lead"),
         (1, "计财股", "support"),
@@ -188,15 +190,13 @@ def test_deadlines_people_and_slashes_in_notes_are_no_units(tmp_path: Path) -> N
 def test_bare_labels_and_notes_on_lines_of_their_own_belong_to_the_measure(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    parsed = parse_plan(
+        tmp_path,
         "一、重点工作\n"
         "1.加强队伍。实施县管校聘。（牵头：人事股；配合：计财股、教研室）\n"
         "2.深化课后服务。推进提质扩面。责任主体：各中小学校\n"
         "3.强化安全管理。开展隐患排查。\n牵头单位：安全股\n配合单位：办公室、后勤服务中心\n",
-        encoding="utf-8",
     )
-    parsed = parse(normalize(read_document(path)))
     assert units_by_measure(parsed) == {
         (1, "人事股", "lead"),
         (1, "计财股", "support"),
@@ -216,13 +216,12 @@ def test_bare_labels_and_notes_on_lines_of_their_own_belong_to_the_measure(
 def test_a_ratio_colon_and_a_full_stop_after_the_units_are_read_as_punctuation(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    parsed = parse_plan(
+        tmp_path,
         "一、重点工作\n1.推进学前教育。新建幼儿园2所。（责任单位∶基础教育股）\n"
         "2.深化课后服务。推进提质扩面。责任单位：县教育局。\n",
-        encoding="utf-8",
     )
-    assert units_by_measure(parse(normalize(read_document(path)))) == {
+    assert units_by_measure(parsed) == {
         (1, "基础教育股", "lead"),
         (2, "县教育局", "lead"),
     }
