@@ -132,6 +132,7 @@ class NameRules:
     chain_programme_after: re.Pattern[str]
     programme_list: re.Pattern[str]
     unquoted_programme: re.Pattern[str]
+    carried_programme: re.Pattern[str]
     enumerated_programme: re.Pattern[str]
     programme_colon_list: re.Pattern[str]
     unquoted_programme_stop: re.Pattern[str]
@@ -258,6 +259,7 @@ PATTERNS_AS_WRITTEN = (
     "chain_programme_after",
     "programme_list",
     "unquoted_programme",
+    "carried_programme",
     "enumerated_programme",
     "programme_colon_list",
     "unquoted_programme_stop",
@@ -560,6 +562,7 @@ def unquoted_programmes(text: str) -> Iterator[tuple[int, int, str]]:
     rules = name_rules()
     matches = [
         *rules.unquoted_programme.finditer(text),
+        *rules.carried_programme.finditer(text),
         *rules.enumerated_programme.finditer(text),
         *rules.heading_programme.finditer(text),
     ]
