@@ -388,6 +388,16 @@ def test_unquoted_programmes_the_plan_runs(text: str, kept: list[str]) -> None:
         ),
         ("实施2025年农村学校教师能力提升计划。", ["农村学校教师能力提升计划"]),  # the year's round
         ("实施2025年招生计划。", []),
+        (  # a list after a colon whose last item is joined by 和
+            "推进三项行动：校园安全守护行动、教师素养提升行动和课堂质量提升行动。",
+            ["校园安全守护行动", "教师素养提升行动", "课堂质量提升行动"],
+        ),
+        (  # the parts of a counted programme after 即, 包括
+            "实施“两大工程”，即名校长培养工程、青年教师成长工程。实施“两项计划”，包括乡村学校振兴计划、"
+            "城区学校扩容计划等。",
+            ["名校长培养工程", "青年教师成长工程", "乡村学校振兴计划", "城区学校扩容计划"],
+        ),
+        ("1.重点推进三项行动：\n", []),  # the plan's own parts counted
     ],
 )
 def test_programmes_carried_on_listed_or_dated(text: str, kept: list[str]) -> None:
