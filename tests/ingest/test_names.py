@@ -408,11 +408,12 @@ def test_national_programmes_are_found_unquoted_in_a_list(tmp_path: Path) -> Non
     plan = tmp_path / "plan.txt"
     plan.write_text(
         "某县教育局2025年工作要点\n\n1.落实乡村教师支持计划、特岗教师计划和国家银龄教师行动计划,"
-        "做好大学生志愿服务西部计划招募工作。\n",
+        "做好大学生志愿服务西部计划招募工作,落实国培省培计划。\n",
         encoding="utf-8",
     )
     found = {project.name for project in extract_file(plan).projects}
     runs = {"乡村教师支持计划", "特岗教师计划", "国家银龄教师行动计划", "大学生志愿服务西部计划"}
+    runs |= {"国培计划", "省培计划"}  # two programmes sharing their programme word
     assert runs <= found
 
 
