@@ -132,8 +132,10 @@ class NameRules:
     chain_programme_after: re.Pattern[str]
     programme_list: re.Pattern[str]
     unquoted_programme: re.Pattern[str]
+    carried_programme: re.Pattern[str]
     enumerated_programme: re.Pattern[str]
     programme_colon_list: re.Pattern[str]
+    programme_list_separator: re.Pattern[str]
     unquoted_programme_stop: re.Pattern[str]
     unquoted_programme_more: re.Pattern[str]
     heading_programme: re.Pattern[str]
@@ -258,8 +260,10 @@ PATTERNS_AS_WRITTEN = (
     "chain_programme_after",
     "programme_list",
     "unquoted_programme",
+    "carried_programme",
     "enumerated_programme",
     "programme_colon_list",
+    "programme_list_separator",
     "unquoted_programme_stop",
     "unquoted_programme_more",
     "heading_programme",
@@ -560,6 +564,7 @@ def unquoted_programmes(text: str) -> Iterator[tuple[int, int, str]]:
     rules = name_rules()
     matches = [
         *rules.unquoted_programme.finditer(text),
+        *rules.carried_programme.finditer(text),
         *rules.enumerated_programme.finditer(text),
         *rules.heading_programme.finditer(text),
     ]
@@ -576,9 +581,10 @@ def unquoted_programmes(text: str) -> Iterator[tuple[int, int, str]]:
 
 def _colon_listed_programmes(text: str) -> Iterator[tuple[int, int, str]]:
     """“五大行动”：A行动、B行动、C行动: each part spelt out after the colon is a programme."""
-    for listing in name_rules().programme_colon_list.finditer(text):
+    rules = name_rules()
+    for listing in rules.programme_colon_list.finditer(text):
         position = listing.start(1)
-        for item in listing[1].split("、"):
+        for item in rules.programme_list_separator.split(listing[1]):
             if _programme_name(item):
                 yield position, position + len(item), item
             position += len(item) + 1

@@ -373,6 +373,50 @@ def test_unquoted_programmes_the_plan_runs(text: str, kept: list[str]) -> None:
     assert names(unquoted_programmes(text)) == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (  # verbs that carry a programme on
+            "全面推进教育家精神铸魂强师行动,抓好名校长培养工程,做好2024年暑期安全护航行动。",
+            ["教育家精神铸魂强师行动", "名校长培养工程", "暑期安全护航行动"],
+        ),
+        ("逐步推进校园美化工程,加快推进校舍改造工程。", []),  # tasks at a pace
+        ("推进全员育人导师制,做好年度招生计划。", []),  # a practice spreading; a yearly plan
+        (  # a list closed by 等
+            "深入实施青少年学生读书行动、学生体质健康提升计划等。",
+            ["青少年学生读书行动", "学生体质健康提升计划"],
+        ),
+        ("实施2025年农村学校教师能力提升计划。", ["农村学校教师能力提升计划"]),  # the year's round
+        ("实施2025年招生计划。", []),
+        (  # a list after a colon whose last item is joined by 和
+            "推进三项行动：校园安全守护行动、教师素养提升行动和课堂质量提升行动。",
+            ["校园安全守护行动", "教师素养提升行动", "课堂质量提升行动"],
+        ),
+        (  # the parts of a counted programme after 即, 包括
+            "实施“两大工程”，即名校长培养工程、青年教师成长工程。实施“两项计划”，包括乡村学校振兴计划、"
+            "城区学校扩容计划等。",
+            ["名校长培养工程", "青年教师成长工程", "乡村学校振兴计划", "城区学校扩容计划"],
+        ),
+        ("1.重点推进三项行动：\n", []),  # the plan's own parts counted
+    ],
+)
+def test_programmes_carried_on_listed_or_dated(text: str, kept: list[str]) -> None:
+    assert names(unquoted_programmes(text)) == kept
+
+
+def test_national_programmes_are_found_unquoted_in_a_list(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "某县教育局2025年工作要点\n\n1.落实乡村教师支持计划、特岗教师计划和国家银龄教师行动计划,"
+        "做好大学生志愿服务西部计划招募工作,落实国培省培计划。\n",
+        encoding="utf-8",
+    )
+    found = {project.name for project in extract_file(plan).projects}
+    runs = {"乡村教师支持计划", "特岗教师计划", "国家银龄教师行动计划", "大学生志愿服务西部计划"}
+    runs |= {"国培计划", "省培计划"}  # two programmes sharing their programme word
+    assert runs <= found
+
+
 def test_an_abbreviated_body_keeps_its_name_and_gets_its_full_name(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
     path.write_text(
