@@ -66,6 +66,10 @@ class NameRules:
     local_school_stop: re.Pattern[str]
     sentence_school_stop: re.Pattern[str]
     verb_lead: re.Pattern[str]
+    school_stem_clause: re.Pattern[str]
+    school_group: re.Pattern[str]
+    joint_bodies: re.Pattern[str]
+    own_party_body: re.Pattern[str]
     motto_part_max: int
     motto_separators: re.Pattern[str]
     motto_followers: re.Pattern[str]
@@ -196,6 +200,9 @@ PATTERNS_AS_WRITTEN = (
     "placeholder_opening",
     "sentence_school_stop",
     "verb_lead",
+    "school_stem_clause",
+    "school_group",
+    "own_party_body",
     "motto_separators",
     "motto_followers",
     "not_project_followers",
@@ -287,6 +294,8 @@ def name_rules() -> NameRules:
     organisations = alternation(k for k in kinds if k not in GENERIC_SUFFIXES)
     bare_kinds = {n: kind for kind, names in data["bare_institutions"].items() for n in names}
     bare_kinds = dict(sorted(bare_kinds.items(), key=lambda item: -len(item[0])))
+    joint = alternation(data["joint_body_names"])
+    joint_item = rf"[省市县区州][一-鿿]{{1,6}}?局|[省市县区州]?(?:{joint})"
     national_kinds = {n: kind for kind, names in data["national_bodies"].items() for n in names}
     return NameRules(
         quoted=re.compile(data["quoted"]),
@@ -315,6 +324,10 @@ def name_rules() -> NameRules:
             rf"(?:{data['bare_after']})"
         ),
         bare_kinds=bare_kinds,
+        joint_bodies=re.compile(
+            rf"(?:{data['joint_work_before']})"
+            rf"((?:{joint_item})(?:[、和及与](?:{joint_item}))*)(?![长主书])"
+        ),
         national=re.compile(
             rf"(?:{data['national_before']})({alternation(national_kinds)}){data['national_after']}"
         ),
@@ -746,17 +759,36 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
     for match in name_rules().zone_committee.finditer(text):
         yield match.start(1), match.end(1), match[1], "government"
     yield from _place_named(text)
+    yield from _joint_bodies(text)
     yield from _education_units(text)
     yield from _national_bodies(text)
     yield from _word_place_schools(text)
     yield from _person_named(text)
     yield from _bodies(text)
     yield from _town_schools(text)
+    yield from _school_groups(text)
     yield from _local_schools(text)
     yield from _departments(text)
     rules = name_rules()
     for match in rules.bare.finditer(text):
         yield match.start(1), match.end(1), match[1], rules.bare_kinds[match[1]]
+
+
+def _joint_bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """会同人社局、财政局; 局党委: other sectors' and the bureau's own bodies written bare."""
+    rules = name_rules()
+    for match in rules.joint_bodies.finditer(text):
+        position = match.start(1)
+        for item in re.split(r"([、和及与])", match[1]):
+            if item and item not in "、和及与":
+                yield position, position + len(item), item, _bare_body_kind(item)
+            position += len(item)
+    for match in rules.own_party_body.finditer(text):
+        yield match.start(1), match.end(1), match[1], "party_body"
+
+
+def _bare_body_kind(name: str) -> str:
+    return "bureau" if name.endswith(("局", "委")) else "party_body"
 
 
 def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -905,17 +937,30 @@ def _town_schools(text: str) -> Iterator[tuple[int, int, str, str]]:
             yield match.start(1), match.end(), match.group(0), _school_kind(match.group(0))
 
 
+def _school_groups(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """推进人和街小学教育集团建设: a group named by its leading school, after its verb."""
+    for match in name_rules().school_group.finditer(text):
+        if _is_local_stem(LOCAL_SCHOOL_WORD.sub("", match[1])):
+            yield match.start(1), match.end(), match.group(), "association"
+
+
+def _is_local_stem(stem: str) -> bool:
+    rules = name_rules()
+    return not (
+        len(stem) < 2
+        or rules.local_school_stop.search(stem)
+        or rules.school_type_words.search(stem)
+    )
+
+
 def _local_schools(text: str) -> Iterator[tuple[int, int, str, str]]:
     rules = name_rules()
     for match in rules.local_school.finditer(text):
-        lead = rules.verb_lead.match(match[1])
-        start = match.start(1) + (lead.end() if lead else 0)
+        leads = (rules.verb_lead.match(match[1]), rules.school_stem_clause.match(match[1]))
+        start = match.start(1) + max((lead.end() for lead in leads if lead), default=0)
         name = text[start : match.end(1)].lstrip("到入至")  # 并入到X小学
         start = match.end(1) - len(name)
-        stem = LOCAL_SCHOOL_WORD.sub("", name)
-        if len(stem) < 2 or rules.local_school_stop.search(stem):
-            continue
-        if rules.school_type_words.search(stem):
+        if not _is_local_stem(LOCAL_SCHOOL_WORD.sub("", name)):
             continue  # 普惠性幼儿园, 优质学校: a type of school, not a school
         opening = text[match.start(1) - 1 : match.start(1)]
         if opening and opening in "。;；.．" and rules.sentence_school_stop.search(name):
