@@ -394,6 +394,17 @@ def test_clause_fragments_before_a_school_word_name_no_school(text: str) -> None
             "局党委、局党组要加强领导,局党委书记带头,局党组织健全。",
             ["局党委", "局党组"],
         ),
+        (  # ... but not as the owner of a study group
+            "落实局党委部署,局党组理论学习中心组每月学习。",
+            ["局党委"],
+        ),
+        # a type counted in the review of the school system; a school named bare
+        ("其中普通高中2所、职业中学1所,职业中学完成搬迁。", ["职业中学"]),
+        ("推动县电大转型,评选十佳学校。", ["县电大"]),  # the TV university; an honour
+        (  # the police's traffic brigade that guards school buses
+            "协调县交通局、县公安局交警大队保障校车安全。",
+            ["县交通局", "县公安局交警大队"],
+        ),
     ],
 )
 def test_bodies_named_in_clauses(text: str, expected: list[str]) -> None:
