@@ -45,6 +45,7 @@ class NameRules:
     not_projects: frozenset[str]
     policy: re.Pattern[str]
     institution: re.Pattern[str]
+    level_institution: re.Pattern[str]
     kinds: dict[str, str]
     middle_breakers: re.Pattern[str]
     not_a_body: re.Pattern[str]
@@ -70,6 +71,7 @@ class NameRules:
     school_group: re.Pattern[str]
     joint_bodies: re.Pattern[str]
     own_party_body: re.Pattern[str]
+    every_body_before: re.Pattern[str]
     motto_part_max: int
     motto_separators: re.Pattern[str]
     motto_followers: re.Pattern[str]
@@ -203,6 +205,7 @@ PATTERNS_AS_WRITTEN = (
     "school_stem_clause",
     "school_group",
     "own_party_body",
+    "every_body_before",
     "motto_separators",
     "motto_followers",
     "not_project_followers",
@@ -306,6 +309,10 @@ def name_rules() -> NameRules:
         institution=re.compile(
             rf"(?:中共)?(?:(?<![新改扩迁续])(?:{places}){data['level_prefix']}?(?:县委|市委|区委)?"
             rf"|(?:{data['level_before']}){data['level_prefix']})"
+            rf"({data['name_middle']})({suffixes})(?!{data['suffix_runs_on']})"
+        ),
+        level_institution=re.compile(
+            rf"(?:{data['level_before']}){data['level_prefix']}"
             rf"({data['name_middle']})({suffixes})(?!{data['suffix_runs_on']})"
         ),
         education_unit=re.compile(rf"(?<={data['level_prefix']}){data['education_unit']}"),
@@ -835,12 +842,15 @@ def _institution_matches(text: str) -> Iterator[re.Match[str]]:
     """Names opened by a place, or by a level's word where the place is no place (市教育局会同
     市财政局: the search goes on inside the word that looked like a place)."""
     pattern, position = name_rules().institution, 0
-    while match := pattern.search(text, position):
-        if _place_stands(text, match.start()):
+    while found := pattern.search(text, position):
+        match: re.Match[str] | None = found
+        if not _place_stands(text, found.start()):  # 市中医院: 市中 is no place, 市 a level
+            match = name_rules().level_institution.match(text, found.start())
+        if match:
             yield match
             position = match.end()
         else:
-            position = match.start() + 1
+            position = found.start() + 1
 
 
 def _continued(text: str, start: int, end: int, kind: str) -> tuple[int, int, str, str]:
@@ -900,6 +910,8 @@ def _bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
         name = match[1][inner.end() :] if inner else match[1]
         start = match.end(1) - len(name)
         stem = rules.body_suffix.sub("", name)
+        if rules.every_body_before.search(text, max(0, start - 12), start):
+            continue  # 各校要成立…领导小组: a kind of body each school has
         if len(stem) >= 2 and not rules.body_stem_stop.search(stem):
             yield start, match.end(1), name, _body_kind(name)
 

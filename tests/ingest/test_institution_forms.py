@@ -384,6 +384,10 @@ def test_clause_fragments_before_a_school_word_name_no_school(text: str) -> None
             ["县推进普通高中振兴工作领导小组", "区深化教育领域综合改革领导小组"],
         ),
         ("进一步规范家长委员会建设,推进家长委员会工作。", []),
+        (  # a body every school or place is told to set up is a kind
+            "各校要成立安全工作领导小组,各地要建立教育督导委员会,县教体局成立安全工作领导小组。",
+            ["县教体局", "安全工作领导小组"],
+        ),
         (  # other sectors' bodies written bare after a verb of joint work or a duty's colon
             "联合公安局、市场监管局开展治理,协调发改局和编办。",
             ["公安局", "市场监管局", "发改局", "编办"],
@@ -401,6 +405,10 @@ def test_clause_fragments_before_a_school_word_name_no_school(text: str) -> None
         # a type counted in the review of the school system; a school named bare
         ("其中普通高中2所、职业中学1所,职业中学完成搬迁。", ["职业中学"]),
         ("推动县电大转型,评选十佳学校。", ["县电大"]),  # the TV university; an honour
+        (  # 市中 of 市中区 is no place here: 市 is the level's word
+            "与市人民医院、市中医院共建,全市中职学校、市中心城区学校结对。",
+            ["市人民医院", "市中医院"],
+        ),
         (  # the police's traffic brigade that guards school buses
             "协调县交通局、县公安局交警大队保障校车安全。",
             ["县交通局", "县公安局交警大队"],
