@@ -363,6 +363,7 @@ def test_a_reposting_sites_lead_names_no_issuer(tmp_path: Path) -> None:
         "组织中小学开展演练。支持民办幼儿园发展,鼓励公办学校开放场地。",
         "每所学校配备校医,确保每个乡镇中心幼儿园达标,推动城区学校发展。",
         "选派优秀校长到乡村学校任职。",
+        "本年度中学招生,秋季小学入学,开办乡镇幼儿园,规范无证幼儿园,联盟学校、共同体学校。",
     ],
 )
 def test_clause_fragments_before_a_school_word_name_no_school(text: str) -> None:
@@ -375,6 +376,10 @@ def test_clause_fragments_before_a_school_word_name_no_school(text: str) -> None
         # the name opens after the verb that moves people or schools
         ("将河口小学整体划入石桥小学,派驻青山小学。", ["河口小学", "石桥小学", "青山小学"]),
         ("撤并东岭小学,合并到实验小学。", ["东岭小学", "实验小学"]),
+        (  # the object of a verb that pairs schools or sends teachers to one
+            "城南小学帮扶石门小学,东风中学托管西岭中学,赴育英学校跟岗学习。",
+            ["城南小学", "石门小学", "东风中学", "西岭中学", "育英学校"],
+        ),
         (  # a group named by its leading school, as the object of the verb that runs it
             "推进人民路小学教育集团建设,做强实验中学教育集团,推进优质学校教育集团建设。",
             ["人民路小学教育集团", "实验中学教育集团"],
