@@ -398,6 +398,11 @@ def test_clause_fragments_before_a_school_word_name_no_school(text: str) -> None
             ["公安局", "市场监管局", "发改局", "编办"],
         ),
         ("（责任单位：县教体局、人社局、卫健局）", ["县教体局", "人社局", "卫健局"]),
+        (  # the supporting bodies listed bare after the lead's 牵头
+            "由县公安局牵头,交通运输局、卫健局配合。",
+            ["县公安局", "交通运输局", "卫健局"],
+        ),
+        ("县人大、县政协视察,县人大代表提出建议。", ["县人大", "县政协"]),  # deputies: people
         ("联合公安、市场监管部门开展治理,会同人社局长座谈。", []),  # sectors; a person
         (  # the bureau's own party committee written bare
             "局党委、局党组要加强领导,局党委书记带头,局党组织健全。",
