@@ -787,11 +787,18 @@ def _joint_bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
     for match in rules.joint_bodies.finditer(text):
         position = match.start(1)
         for item in re.split(r"([、和及与])", match[1]):
-            if item and item not in "、和及与":
+            if item and item not in "、和及与" and not _no_body(item):
                 yield position, position + len(item), item, _bare_body_kind(item)
             position += len(item)
     for match in rules.own_party_body.finditer(text):
         yield match.start(1), match.end(1), match[1], "party_body"
+
+
+def _no_body(name: str) -> bool:
+    """区域布局, 省级当局, 县城格局: a level's word and a word ending in 局."""
+    rules = name_rules()
+    middle = name[1:-1] if rules.level_word.match(name) else ""  # the list's names are bodies
+    return bool(rules.not_a_body.search(name) or rules.middle_breakers.search(middle))
 
 
 def _bare_body_kind(name: str) -> str:

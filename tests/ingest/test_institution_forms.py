@@ -404,6 +404,7 @@ def test_clause_fragments_before_a_school_word_name_no_school(text: str) -> None
         ),
         ("县人大、县政协视察,县人大代表提出建议。", ["县人大", "县政协"]),  # deputies: people
         ("联合公安、市场监管部门开展治理,会同人社局长座谈。", []),  # sectors; a person
+        ("协调区域布局,联合省级当局,配合市场变局。", []),  # words ending in 局
         (  # the bureau's own party committee written bare
             "局党委、局党组要加强领导,局党委书记带头,局党组织健全。",
             ["局党委", "局党组"],
