@@ -348,7 +348,7 @@ def name_rules() -> NameRules:
         bureau_joint=re.compile(data["bureau_joint"]),
         national_kinds=national_kinds,
         body_before=re.compile(data["body_before"]),
-        body_opening=re.compile(rf".*(?:{data['body_verbs']})"),
+        body_opening=re.compile(rf".*(?:{data['body_verbs']}|{data['body_chair']})"),
         body_suffix=re.compile(
             r"(?:工作领导小组|领导小组|指导委员会|委员会|办公室|专班)(?:秘书组|办公室)?$"
         ),

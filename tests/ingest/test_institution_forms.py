@@ -389,6 +389,10 @@ def test_clause_fragments_before_a_school_word_name_no_school(text: str) -> None
             ["县推进普通高中振兴工作领导小组", "区深化教育领域综合改革领导小组"],
         ),
         ("进一步规范家长委员会建设,推进家长委员会工作。", []),
+        (  # the chairs named first, the group after the 的 that closes them
+            "成立由县长任组长、分管副县长任副组长的县教育工作领导小组,成立以局长为组长的领导小组。",
+            ["县教育工作领导小组"],
+        ),
         (  # a body every school or place is told to set up is a kind
             "各校要成立安全工作领导小组,各地要建立教育督导委员会,县教体局成立安全工作领导小组。",
             ["县教体局", "安全工作领导小组"],
