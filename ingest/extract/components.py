@@ -45,6 +45,7 @@ class NameRules:
     not_projects: frozenset[str]
     policy: re.Pattern[str]
     institution: re.Pattern[str]
+    level_institution: re.Pattern[str]
     kinds: dict[str, str]
     middle_breakers: re.Pattern[str]
     not_a_body: re.Pattern[str]
@@ -66,6 +67,11 @@ class NameRules:
     local_school_stop: re.Pattern[str]
     sentence_school_stop: re.Pattern[str]
     verb_lead: re.Pattern[str]
+    school_stem_clause: re.Pattern[str]
+    school_group: re.Pattern[str]
+    joint_bodies: re.Pattern[str]
+    own_party_body: re.Pattern[str]
+    every_body_before: re.Pattern[str]
     motto_part_max: int
     motto_separators: re.Pattern[str]
     motto_followers: re.Pattern[str]
@@ -198,6 +204,10 @@ PATTERNS_AS_WRITTEN = (
     "placeholder_opening",
     "sentence_school_stop",
     "verb_lead",
+    "school_stem_clause",
+    "school_group",
+    "own_party_body",
+    "every_body_before",
     "motto_separators",
     "motto_followers",
     "not_project_followers",
@@ -291,6 +301,8 @@ def name_rules() -> NameRules:
     organisations = alternation(k for k in kinds if k not in GENERIC_SUFFIXES)
     bare_kinds = {n: kind for kind, names in data["bare_institutions"].items() for n in names}
     bare_kinds = dict(sorted(bare_kinds.items(), key=lambda item: -len(item[0])))
+    joint = alternation(data["joint_body_names"])
+    joint_item = rf"[省市县区州][一-鿿]{{1,6}}?局|[省市县区州]?(?:{joint})"
     national_kinds = {n: kind for kind, names in data["national_bodies"].items() for n in names}
     return NameRules(
         quoted=re.compile(data["quoted"]),
@@ -301,6 +313,10 @@ def name_rules() -> NameRules:
         institution=re.compile(
             rf"(?:中共)?(?:(?<![新改扩迁续])(?:{places}){data['level_prefix']}?(?:县委|市委|区委)?"
             rf"|(?:{data['level_before']}){data['level_prefix']})"
+            rf"({data['name_middle']})({suffixes})(?!{data['suffix_runs_on']})"
+        ),
+        level_institution=re.compile(
+            rf"(?:{data['level_before']}){data['level_prefix']}"
             rf"({data['name_middle']})({suffixes})(?!{data['suffix_runs_on']})"
         ),
         education_unit=re.compile(rf"(?<={data['level_prefix']}){data['education_unit']}"),
@@ -319,6 +335,10 @@ def name_rules() -> NameRules:
             rf"(?:{data['bare_after']})"
         ),
         bare_kinds=bare_kinds,
+        joint_bodies=re.compile(
+            rf"(?:{data['joint_work_before']})"
+            rf"((?:{joint_item})(?:[、和及与](?:{joint_item}))*)(?![长主书])"
+        ),
         national=re.compile(
             rf"(?:{data['national_before']})({alternation(national_kinds)}){data['national_after']}"
         ),
@@ -332,7 +352,7 @@ def name_rules() -> NameRules:
         bureau_joint=re.compile(data["bureau_joint"]),
         national_kinds=national_kinds,
         body_before=re.compile(data["body_before"]),
-        body_opening=re.compile(rf".*(?:{data['body_verbs']})"),
+        body_opening=re.compile(rf".*(?:{data['body_verbs']}|{data['body_chair']})"),
         body_suffix=re.compile(
             r"(?:工作领导小组|领导小组|指导委员会|委员会|办公室|专班)(?:秘书组|办公室)?$"
         ),
@@ -752,17 +772,43 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
     for match in name_rules().zone_committee.finditer(text):
         yield match.start(1), match.end(1), match[1], "government"
     yield from _place_named(text)
+    yield from _joint_bodies(text)
     yield from _education_units(text)
     yield from _national_bodies(text)
     yield from _word_place_schools(text)
     yield from _person_named(text)
     yield from _bodies(text)
     yield from _town_schools(text)
+    yield from _school_groups(text)
     yield from _local_schools(text)
     yield from _departments(text)
     rules = name_rules()
     for match in rules.bare.finditer(text):
         yield match.start(1), match.end(1), match[1], rules.bare_kinds[match[1]]
+
+
+def _joint_bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """会同人社局、财政局; 局党委: other sectors' and the bureau's own bodies written bare."""
+    rules = name_rules()
+    for match in rules.joint_bodies.finditer(text):
+        position = match.start(1)
+        for item in re.split(r"([、和及与])", match[1]):
+            if item and item not in "、和及与" and not _no_body(item):
+                yield position, position + len(item), item, _bare_body_kind(item)
+            position += len(item)
+    for match in rules.own_party_body.finditer(text):
+        yield match.start(1), match.end(1), match[1], "party_body"
+
+
+def _no_body(name: str) -> bool:
+    """区域布局, 省级当局, 县城格局: a level's word and a word ending in 局."""
+    rules = name_rules()
+    middle = name[1:-1] if rules.level_word.match(name) else ""  # the list's names are bodies
+    return bool(rules.not_a_body.search(name) or rules.middle_breakers.search(middle))
+
+
+def _bare_body_kind(name: str) -> str:
+    return "bureau" if name.endswith(("局", "委")) else "party_body"
 
 
 def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -809,12 +855,15 @@ def _institution_matches(text: str) -> Iterator[re.Match[str]]:
     """Names opened by a place, or by a level's word where the place is no place (市教育局会同
     市财政局: the search goes on inside the word that looked like a place)."""
     pattern, position = name_rules().institution, 0
-    while match := pattern.search(text, position):
-        if _place_stands(text, match.start()):
+    while found := pattern.search(text, position):
+        match: re.Match[str] | None = found
+        if not _place_stands(text, found.start()):  # 市中医院: 市中 is no place, 市 a level
+            match = name_rules().level_institution.match(text, found.start())
+        if match:
             yield match
             position = match.end()
         else:
-            position = match.start() + 1
+            position = found.start() + 1
 
 
 def _continued(text: str, start: int, end: int, kind: str) -> tuple[int, int, str, str]:
@@ -874,6 +923,8 @@ def _bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
         name = match[1][inner.end() :] if inner else match[1]
         start = match.end(1) - len(name)
         stem = rules.body_suffix.sub("", name)
+        if rules.every_body_before.search(text, max(0, start - 12), start):
+            continue  # 各校要成立…领导小组: a kind of body each school has
         if len(stem) >= 2 and not rules.body_stem_stop.search(stem):
             yield start, match.end(1), name, _body_kind(name)
 
@@ -911,17 +962,30 @@ def _town_schools(text: str) -> Iterator[tuple[int, int, str, str]]:
             yield match.start(1), match.end(), match.group(0), _school_kind(match.group(0))
 
 
+def _school_groups(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """推进人和街小学教育集团建设: a group named by its leading school, after its verb."""
+    for match in name_rules().school_group.finditer(text):
+        if _is_local_stem(LOCAL_SCHOOL_WORD.sub("", match[1])):
+            yield match.start(1), match.end(), match.group(), "association"
+
+
+def _is_local_stem(stem: str) -> bool:
+    rules = name_rules()
+    return not (
+        len(stem) < 2
+        or rules.local_school_stop.search(stem)
+        or rules.school_type_words.search(stem)
+    )
+
+
 def _local_schools(text: str) -> Iterator[tuple[int, int, str, str]]:
     rules = name_rules()
     for match in rules.local_school.finditer(text):
-        lead = rules.verb_lead.match(match[1])
-        start = match.start(1) + (lead.end() if lead else 0)
+        leads = (rules.verb_lead.match(match[1]), rules.school_stem_clause.match(match[1]))
+        start = match.start(1) + max((lead.end() for lead in leads if lead), default=0)
         name = text[start : match.end(1)].lstrip("到入至")  # 并入到X小学
         start = match.end(1) - len(name)
-        stem = LOCAL_SCHOOL_WORD.sub("", name)
-        if len(stem) < 2 or rules.local_school_stop.search(stem):
-            continue
-        if rules.school_type_words.search(stem):
+        if not _is_local_stem(LOCAL_SCHOOL_WORD.sub("", name)):
             continue  # 普惠性幼儿园, 优质学校: a type of school, not a school
         opening = text[match.start(1) - 1 : match.start(1)]
         if opening and opening in "。;；.．" and rules.sentence_school_stop.search(name):

@@ -207,7 +207,7 @@ def institutions(text: str) -> list[str]:
         ),
         (  # schools named by their street, 和 and all
             "巴蜀小学、人和街小学、中华路小学结对,推进人和街小学教育集团建设。",
-            ["巴蜀小学", "人和街小学", "中华路小学"],
+            ["巴蜀小学", "人和街小学", "中华路小学", "人和街小学教育集团"],
         ),
         (  # a bureau's research institute and admissions office named bare
             "由教研室牵头,教科所、招生考试院配合,项目所需资金由招生考试中心保障。",
@@ -245,7 +245,7 @@ def institutions(text: str) -> list[str]:
             ["县校外培训机构监管中心"],
         ),
         # 会同 is the verb that takes the other bodies (会同县 is a county, not named so)
-        ("县教体局要会同人社局、财政局做好保障。", ["县教体局"]),
+        ("县教体局要会同人社局、财政局做好保障。", ["县教体局", "人社局", "财政局"]),
     ],
 )
 def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> None:
@@ -351,3 +351,84 @@ def test_a_reposting_sites_lead_names_no_issuer(tmp_path: Path) -> None:
     extraction = extract_file(path)
     assert extraction.parsed.meta.issuers == ()
     assert {i.name for i in extraction.institutions} == {"县教育局", "县教研室"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（二）加强队伍建设。每年招聘幼儿园教师不少于80名。",
+        "新招聘小学教师60名,全年培训中学校长40名。",
+        "年内培训小学教师,每学期评估中学,集中培训幼儿园园长。",
+        "选聘幼儿园保育员,招录小学教师,引进中学骨干教师。",
+        "组织中小学开展演练。支持民办幼儿园发展,鼓励公办学校开放场地。",
+        "每所学校配备校医,确保每个乡镇中心幼儿园达标,推动城区学校发展。",
+        "选派优秀校长到乡村学校任职。",
+        "本年度中学招生,秋季小学入学,开办乡镇幼儿园,规范无证幼儿园,联盟学校、共同体学校。",
+    ],
+)
+def test_clause_fragments_before_a_school_word_name_no_school(text: str) -> None:
+    assert institutions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name opens after the verb that moves people or schools
+        ("将河口小学整体划入石桥小学,派驻青山小学。", ["河口小学", "石桥小学", "青山小学"]),
+        ("撤并东岭小学,合并到实验小学。", ["东岭小学", "实验小学"]),
+        (  # the object of a verb that pairs schools or sends teachers to one
+            "城南小学帮扶石门小学,东风中学托管西岭中学,赴育英学校跟岗学习。",
+            ["城南小学", "石门小学", "东风中学", "西岭中学", "育英学校"],
+        ),
+        (  # a group named by its leading school, as the object of the verb that runs it
+            "推进人民路小学教育集团建设,做强实验中学教育集团,推进优质学校教育集团建设。",
+            ["人民路小学教育集团", "实验中学教育集团"],
+        ),
+        (  # a leading group named after its task, opened by its level
+            "成立县推进普通高中振兴工作领导小组,组建区深化教育领域综合改革领导小组。",
+            ["县推进普通高中振兴工作领导小组", "区深化教育领域综合改革领导小组"],
+        ),
+        ("进一步规范家长委员会建设,推进家长委员会工作。", []),
+        (  # the chairs named first, the group after the 的 that closes them
+            "成立由县长任组长、分管副县长任副组长的县教育工作领导小组,成立以局长为组长的领导小组。",
+            ["县教育工作领导小组"],
+        ),
+        (  # a body every school or place is told to set up is a kind
+            "各校要成立安全工作领导小组,各地要建立教育督导委员会,县教体局成立安全工作领导小组。",
+            ["县教体局", "安全工作领导小组"],
+        ),
+        (  # other sectors' bodies written bare after a verb of joint work or a duty's colon
+            "联合公安局、市场监管局开展治理,协调发改局和编办。",
+            ["公安局", "市场监管局", "发改局", "编办"],
+        ),
+        ("（责任单位：县教体局、人社局、卫健局）", ["县教体局", "人社局", "卫健局"]),
+        (  # the supporting bodies listed bare after the lead's 牵头
+            "由县公安局牵头,交通运输局、卫健局配合。",
+            ["县公安局", "交通运输局", "卫健局"],
+        ),
+        ("县人大、县政协视察,县人大代表提出建议。", ["县人大", "县政协"]),  # deputies: people
+        ("联合公安、市场监管部门开展治理,会同人社局长座谈。", []),  # sectors; a person
+        ("协调区域布局,联合省级当局,配合市场变局。", []),  # words ending in 局
+        (  # the bureau's own party committee written bare
+            "局党委、局党组要加强领导,局党委书记带头,局党组织健全。",
+            ["局党委", "局党组"],
+        ),
+        (  # ... but not as the owner of a study group
+            "落实局党委部署,局党组理论学习中心组每月学习。",
+            ["局党委"],
+        ),
+        # a type counted in the review of the school system; a school named bare
+        ("其中普通高中2所、职业中学1所,职业中学完成搬迁。", ["职业中学"]),
+        ("推动县电大转型,评选十佳学校。", ["县电大"]),  # the TV university; an honour
+        (  # 市中 of 市中区 is no place here: 市 is the level's word
+            "与市人民医院、市中医院共建,全市中职学校、市中心城区学校结对。",
+            ["市人民医院", "市中医院"],
+        ),
+        (  # the police's traffic brigade that guards school buses
+            "协调县交通局、县公安局交警大队保障校车安全。",
+            ["县交通局", "县公安局交警大队"],
+        ),
+    ],
+)
+def test_bodies_named_in_clauses(text: str, expected: list[str]) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
