@@ -29,12 +29,12 @@ from ingest.errors import ConfigError, ReadError
 
 KINDS = ("goals", "measures", "projects", "policies", "institutions", "targets", "responsibilities")
 FLOORS: Mapping[str, float] = {
-    "projects": 0.94,
+    "projects": 0.95,
     "policies": 0.97,
     "targets": 0.95,
     "goals": 0.85,
     "measures": 0.85,
-    "institutions": 0.94,
+    "institutions": 0.96,
 }
 GOAL_DICE, GOAL_DICE_SAME_NUMBER, MEASURE_DICE, METRIC_DICE = 0.6, 0.4, 0.6, 0.5
 

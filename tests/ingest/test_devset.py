@@ -20,7 +20,7 @@ DEVSET = Path(__file__).resolve().parents[2].parent / "shared" / "devset"
 FLOORS = {
     "projects": 0.87,
     "policies": 0.97,
-    "institutions": 0.88,
+    "institutions": 0.89,
     "targets": 0.92,
     "responsibilities": 0.95,
 }
