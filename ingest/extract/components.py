@@ -808,7 +808,15 @@ def _no_body(name: str) -> bool:
 
 
 def _bare_body_kind(name: str) -> str:
-    return "bureau" if name.endswith(("局", "委")) else "party_body"
+    """人社局 and 卫健委 are bureaus, 编办 and 团县委 party bodies: the kind of the name written
+    in full (县人社局), by its last words."""
+    kinds = name_rules().kinds
+    suffix = next((s for s in sorted(kinds, key=len, reverse=True) if name.endswith(s)), None)
+    if name.startswith("团"):
+        return "party_body"  # the Youth League's committee
+    if suffix:
+        return kinds[suffix]
+    return "bureau" if name.endswith("委") else "other"
 
 
 def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:

@@ -253,6 +253,20 @@ def test_bodies_of_the_genre_are_found_whole(text: str, expected: list[str]) -> 
 
 
 @pytest.mark.parametrize(
+    ("bare", "full"),
+    [("人社局", "县人社局"), ("卫健委", "县卫健委"), ("编办", "县委编办"), ("妇联", "县妇联")],
+)
+def test_a_body_written_bare_after_joint_work_is_of_its_kind_written_in_full(
+    bare: str, full: str
+) -> None:
+    (found,) = [
+        k for _, _, n, k in named_institutions(f"县教体局会同{bare}做好保障。") if n == bare
+    ]
+    (written,) = [k for _, _, n, k in named_institutions(f"由{full}做好保障。") if n == full]
+    assert found == written
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "经市政府同意,现印发给你们。",  # a notice's formula
