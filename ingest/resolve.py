@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import cache
 
-from ingest.extract.components import ALIASES, name_rules
+from ingest.extract.components import ALIASES, kind_by_last_words, name_rules
 from ingest.extract.mentions import CITED_TITLE
 from ingest.extract.regions import load_gazetteer
 from ingest.models import (
@@ -460,8 +460,7 @@ def _page_bodies(
 
 
 def _kind_of(name: str) -> InstitutionKind:
-    kinds = name_rules().kinds
-    suffix = next((s for s in sorted(kinds, key=len, reverse=True) if name.endswith(s)), None)
-    if suffix:
-        return kinds[suffix]  # type: ignore[return-value]
+    kind = kind_by_last_words(name)
+    if kind:
+        return kind  # type: ignore[return-value]
     return "department" if name.endswith(("股", "科", "室", "处", "中心")) else "other"

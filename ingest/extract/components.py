@@ -304,6 +304,8 @@ def name_rules() -> NameRules:
     joint = alternation(data["joint_body_names"])
     joint_item = rf"[省市县区州][一-鿿]{{1,6}}?局|[省市县区州]?(?:{joint})"
     national_kinds = {n: kind for kind, names in data["national_bodies"].items() for n in names}
+    level_opening = rf"(?:{data['level_before']}){data['level_prefix']}"
+    name_and_suffix = rf"({data['name_middle']})({suffixes})(?!{data['suffix_runs_on']})"
     return NameRules(
         quoted=re.compile(data["quoted"]),
         head=re.compile(rf"(?:党建|示范|专项|三年|实验|试点|创建)?(?:{heads})"),
@@ -312,15 +314,11 @@ def name_rules() -> NameRules:
         policy=re.compile(data["policy_title"]),
         institution=re.compile(
             rf"(?:中共)?(?:(?<![新改扩迁续])(?:{places}){data['level_prefix']}?(?:县委|市委|区委)?"
-            rf"|(?:{data['level_before']}){data['level_prefix']})"
-            rf"({data['name_middle']})({suffixes})(?!{data['suffix_runs_on']})"
+            rf"|{level_opening}){name_and_suffix}"
         ),
-        level_institution=re.compile(
-            rf"(?:{data['level_before']}){data['level_prefix']}"
-            rf"({data['name_middle']})({suffixes})(?!{data['suffix_runs_on']})"
-        ),
+        level_institution=re.compile(level_opening + name_and_suffix),
         education_unit=re.compile(rf"(?<={data['level_prefix']}){data['education_unit']}"),
-        level_opening=re.compile(rf"(?:{data['level_before']}){data['level_prefix']}"),
+        level_opening=re.compile(level_opening),
         kinds=kinds,
         max_punctuated_name=int(data["max_punctuated_name"]),
         min_bare_quoted=int(data["min_bare_quoted"]),
@@ -810,13 +808,21 @@ def _no_body(name: str) -> bool:
 def _bare_body_kind(name: str) -> str:
     """人社局 and 卫健委 are bureaus, 编办 and 团县委 party bodies: the kind of the name written
     in full (县人社局), by its last words."""
-    kinds = name_rules().kinds
-    suffix = next((s for s in sorted(kinds, key=len, reverse=True) if name.endswith(s)), None)
     if name.startswith("团"):
         return "party_body"  # the Youth League's committee
-    if suffix:
-        return kinds[suffix]
-    return "bureau" if name.endswith("委") else "other"
+    return kind_by_last_words(name) or ("bureau" if name.endswith("委") else "other")
+
+
+def kind_by_last_words(name: str) -> str | None:
+    """The kind of body a name's last words make it (…教育局 a bureau, …幼儿园 a kindergarten),
+    the longest such words deciding; None when no kind's words end it."""
+    kinds = name_rules().kinds
+    return next((kinds[s] for s in _suffixes_longest_first() if name.endswith(s)), None)
+
+
+@cache
+def _suffixes_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(name_rules().kinds, key=len, reverse=True))
 
 
 def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:

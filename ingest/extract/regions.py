@@ -73,7 +73,7 @@ def load_gazetteer() -> Gazetteer:
             Region(r["adcode"], r["name"], r["short_name"], r["level"], r["parent"])
             for r in csv.DictReader(handle)
         ]
-    stop = set(SHORT_NAME_STOPLIST.read_text(encoding="utf-8").split())
+    stop = short_name_stoplist()
     by_name: dict[str, list[Region]] = {}
     for region in regions:
         names = {region.name} | ({region.short_name} if region.short_name not in stop else set())
@@ -84,11 +84,16 @@ def load_gazetteer() -> Gazetteer:
 
 
 @cache
+def short_name_stoplist() -> frozenset[str]:
+    return frozenset(SHORT_NAME_STOPLIST.read_text(encoding="utf-8").split())
+
+
+@cache
 def word_short_names() -> frozenset[str]:
     """Regions' short names that are also common words (大同, 长治): the stoplist keeps them
     from naming a place on their own."""
-    stop = set(SHORT_NAME_STOPLIST.read_text(encoding="utf-8").split())
-    return frozenset(r.short_name for r in load_gazetteer().by_code.values()) & stop
+    names = frozenset(r.short_name for r in load_gazetteer().by_code.values())
+    return names & short_name_stoplist()
 
 
 def place(adcode: str) -> Place:
