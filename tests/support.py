@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from graph.batch import GraphBatch, NodeRow, RelRow
 
 TEXT = "一、党建\n1.落实“双减”。(1)新建幼儿园2所。（责任单位：基础教育股）依据《家庭教育促进法》。"
@@ -123,3 +125,10 @@ def small_plan(doc_id: str = "d1", region: str = "140522", name: str = "阳城�
         ),
     )
     return GraphBatch(doc_id, nodes, rels)
+
+
+def written_plan(folder: Path, text: str) -> Path:
+    """A plan written as a UTF-8 text file in ``folder``, to be read as a user's file is."""
+    path = folder / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return path

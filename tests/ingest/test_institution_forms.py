@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import written_plan
 
 from ingest.extract.components import named_institutions
 from ingest.pipeline import extract_file
@@ -347,20 +348,20 @@ def test_a_task_force_signing_under_the_title_is_named() -> None:
 def test_the_body_whose_notice_publishes_the_plan_issues_it(
     tmp_path: Path, title: str, issuer: str
 ) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(f"{title}\n各乡镇人民政府：\n现将方案印发给你们。\n一、工作目标\n", "utf-8")
+    path = written_plan(
+        tmp_path, f"{title}\n各乡镇人民政府：\n现将方案印发给你们。\n一、工作目标\n"
+    )
     extraction = extract_file(path)
     assert extraction.parsed.meta.issuers == (issuer,)
     assert issuer in {i.name for i in extraction.institutions}
 
 
 def test_a_reposting_sites_lead_names_no_issuer(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    path = written_plan(
+        tmp_path,
         "县教育局2023年工作计划（通用12篇）\n来源：第一范文网\n"
         "【导语】以下是小编整理的县教育局2023年工作计划，欢迎阅读参考！\n"
         "一、抓好党建工作。县教研室要加强教学研究。\n",
-        "utf-8",
     )
     extraction = extract_file(path)
     assert extraction.parsed.meta.issuers == ()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import written_plan
 
 from ingest.contract import to_contract
 from ingest.extract.components import (
@@ -98,8 +99,7 @@ def test_bare_names_take_the_plans_region(tmp_path: Path) -> None:
         "（4）学校布局方案报县委、县政府审定。\n"
         "（5）团县委、县妇联协同开展关爱行动。\n"
     )
-    path = tmp_path / "plan.txt"
-    path.write_text(plan, encoding="utf-8")
+    path = written_plan(tmp_path, plan)
     found = {i.name for i in extract_file(path).institutions}
     assert {"阳城三中", "阳城二小", "阳城县职业中学", "阳城县职业教育中心"} <= found
     assert "中共阳城县委员会" in found and "阳城县人民政府" in found
@@ -115,8 +115,7 @@ def test_bare_names_take_the_plans_region(tmp_path: Path) -> None:
     ],
 )
 def test_bodies_in_a_formula_of_obedience_are_not_actors(tmp_path: Path, sentence: str) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(f"阳城县教育局2023年教育工作要点\n一、总体要求\n{sentence}\n", "utf-8")
+    path = written_plan(tmp_path, f"阳城县教育局2023年教育工作要点\n一、总体要求\n{sentence}\n")
     found = {i.name for i in extract_file(path).institutions}
     assert not found & {"中共阳城县委员会", "阳城县人民政府", "阳城县政府"}
 
@@ -405,11 +404,10 @@ def test_programmes_carried_on_listed_or_dated(text: str, kept: list[str]) -> No
 
 
 def test_national_programmes_are_found_unquoted_in_a_list(tmp_path: Path) -> None:
-    plan = tmp_path / "plan.txt"
-    plan.write_text(
+    plan = written_plan(
+        tmp_path,
         "某县教育局2025年工作要点\n\n1.落实乡村教师支持计划、特岗教师计划和国家银龄教师行动计划,"
         "做好大学生志愿服务西部计划招募工作,落实国培省培计划。\n",
-        encoding="utf-8",
     )
     found = {project.name for project in extract_file(plan).projects}
     runs = {"乡村教师支持计划", "特岗教师计划", "国家银龄教师行动计划", "大学生志愿服务西部计划"}
@@ -418,9 +416,8 @@ def test_national_programmes_are_found_unquoted_in_a_list(tmp_path: Path) -> Non
 
 
 def test_an_abbreviated_body_keeps_its_name_and_gets_its_full_name(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(
-        "沙坪坝区2022年教育工作要点\n一、总体要求\n1.加强领导。沙坪坝区教委统筹推进。\n", "utf-8"
+    path = written_plan(
+        tmp_path, "沙坪坝区2022年教育工作要点\n一、总体要求\n1.加强领导。沙坪坝区教委统筹推进。\n"
     )
     found = {i.name: i.full_name for i in extract_file(path).institutions}
     assert found["沙坪坝区教委"] == "沙坪坝区教育委员会"
@@ -428,9 +425,8 @@ def test_an_abbreviated_body_keeps_its_name_and_gets_its_full_name(tmp_path: Pat
 
 def test_a_body_of_the_region_above_is_named_and_placed_there(tmp_path: Path) -> None:
     """市教育局 in two counties' plans are two bureaus: each is its own prefecture's."""
-    path = tmp_path / "plan.txt"
-    path.write_text(
-        "阳城县2023年教育工作要点\n一、总体要求\n1.配合市教育局督导,争取省教育厅支持。\n", "utf-8"
+    path = written_plan(
+        tmp_path, "阳城县2023年教育工作要点\n一、总体要求\n1.配合市教育局督导,争取省教育厅支持。\n"
     )
     found = {(i.name, i.region) for i in extract_file(path).institutions}
     assert found == {("晋城市教育局", "140500"), ("山西省教育厅", "140000")}
@@ -439,11 +435,10 @@ def test_a_body_of_the_region_above_is_named_and_placed_there(tmp_path: Path) ->
 def test_the_contract_names_a_body_as_written_and_gives_its_full_name(tmp_path: Path) -> None:
     """The conventions name a body as the plan writes it (县政府, 市委教育工委); the graph knows
     it by its name in the region, which the contract gives as full_name."""
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    path = written_plan(
+        tmp_path,
         "阳城县2023年教育工作要点\n一、总体要求\n"
         "1.县政府统筹，市委教育工委督导。（责任单位：县政府、县财政局）\n",
-        "utf-8",
     )
     contract = to_contract(extract_file(path))
     found = {i["name"]: i.get("full_name") for i in contract["institutions"]}
@@ -456,10 +451,9 @@ def test_the_contract_names_a_body_as_written_and_gives_its_full_name(tmp_path: 
 
 
 def test_a_level_body_takes_the_region_as_the_plan_writes_it(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    path = written_plan(
+        tmp_path,
         "怒江州教育体育局2023年工作要点\n一、总体要求\n1.加强领导。州教育体育局统筹推进。\n",
-        "utf-8",
     )
     assert {i.name for i in extract_file(path).institutions} == {"怒江州教育体育局"}
 
@@ -478,8 +472,9 @@ def test_a_level_body_takes_the_region_as_the_plan_writes_it(tmp_path: Path) -> 
 def test_an_abbreviation_is_read_in_the_region_and_merged_only_with_its_written_full_form(
     tmp_path: Path, sentence: str, name: str, full_name: str | None
 ) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(f"大庆市2022年教育工作要点\n一、总体要求\n1.加强领导。{sentence}\n", "utf-8")
+    path = written_plan(
+        tmp_path, f"大庆市2022年教育工作要点\n一、总体要求\n1.加强领导。{sentence}\n"
+    )
     found = {i.name: i.full_name for i in extract_file(path).institutions if "工" in i.name}
     assert found == {name: full_name}
 
@@ -500,8 +495,9 @@ def test_an_abbreviation_is_read_in_the_region_and_merged_only_with_its_written_
 def test_spellings_of_one_initiative_resolve_to_one_name(
     tmp_path: Path, sentence: str, name: str
 ) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(f"阳城县2023年教育工作要点\n一、总体要求\n1.推进工作。{sentence}\n", "utf-8")
+    path = written_plan(
+        tmp_path, f"阳城县2023年教育工作要点\n一、总体要求\n1.推进工作。{sentence}\n"
+    )
     extraction = extract_file(path)
     assert name in {p.name for p in extraction.projects}
     merged = {m.variant for m in extraction.merges if m.canonical == name}
@@ -532,18 +528,16 @@ def test_spellings_of_one_initiative_resolve_to_one_name(
     ],
 )
 def test_the_plan_citing_its_own_title_cites_no_policy(tmp_path: Path, plan: str) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(plan, "utf-8")
+    path = written_plan(tmp_path, plan)
     assert [p.title for p in extract_file(path).policies] == ["义务教育法"]
 
 
 def test_a_title_published_before_or_inside_a_cited_notice_is_a_citation(tmp_path: Path) -> None:
     """自《X》印发以来 cites X; 《国务院关于印发〈X〉的通知》 is a notice the plan cites."""
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    path = written_plan(
+        tmp_path,
         "某某县2024年教育工作要点\n一、总体要求\n1.自《义务教育课程方案》印发以来，全县推进课改。"
         "落实《国务院关于印发〈深化新时代教育评价改革总体方案〉的通知》。\n",
-        encoding="utf-8",
     )
     assert [p.title for p in extract_file(path).policies] == [
         "义务教育课程方案",
@@ -552,11 +546,10 @@ def test_a_title_published_before_or_inside_a_cited_notice_is_a_citation(tmp_pat
 
 
 def test_ascii_brackets_and_a_title_broken_across_lines_are_citations(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    path = written_plan(
+        tmp_path,
         "某某县2024年教育工作要点\n一、总体要求\n1.落实<<义务教育课程方案(2022年版)>>。\n"
         "2.实施《某某县“十四五”教育发展规划\n（2021—2025年）》。\n3.推进课改《方案\n",
-        encoding="utf-8",
     )
     assert [p.title for p in extract_file(path).policies] == [
         "义务教育课程方案(2022年版)",
@@ -566,12 +559,11 @@ def test_ascii_brackets_and_a_title_broken_across_lines_are_citations(tmp_path: 
 
 def test_a_document_word_alone_refers_to_the_title_cited_before(tmp_path: Path) -> None:
     """以下简称《意见》, 落实《规划》: the short form is one more mention of the cited title."""
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    path = written_plan(
+        tmp_path,
         "某某县2024年教育工作要点\n一、总体要求\n"
         "1.落实《关于深化教师队伍建设改革的意见》(以下简称《意见》),按照《意见》要求推进。\n"
         "2.落实《方案》。\n",  # no title before it ends so: no document
-        encoding="utf-8",
     )
     (policy,) = extract_file(path).policies
     assert policy.title == "关于深化教师队伍建设改革的意见"
@@ -579,12 +571,11 @@ def test_a_document_word_alone_refers_to_the_title_cited_before(tmp_path: Path) 
 
 
 def test_an_action_plan_naming_itself_runs_no_programme(tmp_path: Path) -> None:
-    plan = tmp_path / "plan.txt"
-    plan.write_text(
+    plan = written_plan(
+        tmp_path,
         "某某区基础教育提质三年行动计划（2022—2024年）\n"
         "为深入实施基础教育提质三年行动计划，结合我区实际，制定本计划。\n"
         "1.实施学前教育普惠扩容行动，实施名师培养工程。\n",
-        encoding="utf-8",
     )
     found = [p["name"] for p in to_contract(extract_file(plan))["projects"]]
     assert found == ["名师培养工程", "学前教育普惠扩容行动"]

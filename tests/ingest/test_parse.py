@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import written_plan
 
 from ingest.models import ParsedDocument
 from ingest.normalize import normalize
@@ -68,9 +69,7 @@ def units_by_measure(parsed: ParsedDocument) -> set[tuple[int, str, str]]:
 
 
 def parse_plan(tmp_path: Path, text: str) -> ParsedDocument:
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    return parse(normalize(read_document(path)))
+    return parse(normalize(read_document(written_plan(tmp_path, text))))
 
 
 def test_every_annotation_form_gives_its_units_and_roles(parsed: ParsedDocument) -> None:
@@ -101,9 +100,7 @@ RESPONSIBILITY_FORMS = """青山县教育局2024年教育工作要点
 
 
 def test_labelled_inline_and_marked_annotations_name_lead_and_support(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(RESPONSIBILITY_FORMS, encoding="utf-8")
-    parsed = parse(normalize(read_document(path)))
+    parsed = parse_plan(tmp_path, RESPONSIBILITY_FORMS)
     assert units_by_measure(parsed) == {
         (1, "县教育局", "lead"),
         (1, "各乡镇人民政府", "lead"),
@@ -237,6 +234,4 @@ def test_a_ratio_colon_and_a_full_stop_after_the_units_are_read_as_punctuation(
 def test_a_deadline_or_a_horizon_is_not_the_plans_year(
     tmp_path: Path, opening: str, year: int | None
 ) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(opening, encoding="utf-8")
-    assert parse(normalize(read_document(path))).meta.year == year
+    assert parse_plan(tmp_path, opening).meta.year == year

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import written_plan
 
 from ingest.extract.mentions import extract_mentions
 from ingest.models import NormalizedDocument, ParsedDocument, Place, RegionRef
@@ -85,11 +86,10 @@ def test_an_annotation_makes_its_unit_responsible(plan: Plan) -> None:
 
 
 def test_a_unit_in_a_note_and_in_the_body_is_one_institution_as_written(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    path = written_plan(
+        tmp_path,
         "二、重点任务\n1.开展志愿服务。团县委组织志愿者。"
         "（责任单位：团县委，各乡（镇）人民政府）\n",
-        encoding="utf-8",
     )
     normalized = normalize(read_document(path))
     found = resolve(parse(normalized), extract_mentions(normalized.folded), region=YANGCHENG)
