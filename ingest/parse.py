@@ -62,9 +62,21 @@ class Rules:
 @cache
 def rules() -> Rules:
     data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    data["responsibility"] = _responsibility_pattern(
+        data.pop("responsibility_label"), data.pop("responsibility_units"), data["note_label"]
+    )
     lists = {"issuer_suffixes", "lead_words"}
     values: dict[str, Any] = {k: tuple(v) if k in lists else re.compile(v) for k, v in data.items()}
     return Rules(**values)
+
+
+def _responsibility_pattern(label: str, units: str, note_label: str) -> str:
+    """A label, its colon or closing bracket, and the units up to a closing bracket, a line's
+    end, the next label or a label of people or time (完成时限：)."""
+    return (
+        rf"[(〔【\[]?\s*({label})\s*(?:[】\]]\s*:?|:)\s*({units})\s*"
+        rf"(?=[)〕】\]。]|\n|$|[;；,，]?\s*[【\[]?(?:{label})\s*[:】\]]|[;；,，]?\s*{note_label})"
+    )
 
 
 @dataclass(frozen=True, slots=True)
