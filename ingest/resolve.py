@@ -399,10 +399,7 @@ def _responsibilities(
                 raw_name = parsed.normalized.text[span[0].start : span[0].end]
             name, _ = _canonical_institution(raw_name, region, written)
             if name not in known and name not in extra and span:
-                code = region.place.adcode if region else None
-                extra[name] = Institution(
-                    name, _kind_of(name), span, code, _full_name(name), _if_other(raw_name, name)
-                )
+                extra[name] = _named_in_text(name, raw_name, span, region)
             found.append(
                 Responsibility(note.item, name, note.role, "annotation", note.start, note.end)
             )
@@ -452,11 +449,16 @@ def _page_bodies(
         name, _ = _canonical_institution(body, region, written)
         span = _span_of(body, parsed)
         if name not in names and name not in found and span:
-            code = region.place.adcode if region else None
-            found[name] = Institution(
-                name, _kind_of(name), span, code, _full_name(name), _if_other(body, name)
-            )
+            found[name] = _named_in_text(name, body, span, region)
     return list(found.values())
+
+
+def _named_in_text(
+    name: str, written: str, span: tuple[EntityMention, ...], region: RegionRef | None
+) -> Institution:
+    """A body the header or a note names, found where the text writes it: of the plan's region."""
+    code = region.place.adcode if region else None
+    return Institution(name, _kind_of(name), span, code, _full_name(name), _if_other(written, name))
 
 
 def _kind_of(name: str) -> InstitutionKind:
