@@ -723,6 +723,11 @@ def _is_named_school(name: str) -> bool:
     return len(stem) >= 2 and not name_rules().local_school_stop.search(stem)
 
 
+def policy_title_spans(text: str) -> list[tuple[int, int]]:
+    """Where 《》 titles stand: what is named or counted inside one belongs to the title."""
+    return [match.span() for match in name_rules().policy.finditer(text)]
+
+
 def cited_policies(text: str) -> Iterator[tuple[int, int, str]]:
     rules = name_rules()
     titles = [(m, re.sub(r"\s+", "", m["title"])) for m in rules.policy.finditer(text)]
@@ -1081,7 +1086,7 @@ class QuotedNames:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        titles = [m.span() for m in name_rules().policy.finditer(text)]
+        titles = policy_title_spans(text)
         kept = [s for s in doc.spans.get(self.spans_key, []) if not _runs_on(s, text)]
         projects = [
             *quoted_projects(text),

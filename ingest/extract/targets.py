@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from ingest.extract.components import policy_title_spans
 from ingest.extract.literals import alternation
 from ingest.models import Comparator, Goal, Measure, Target
 from ingest.spans import innermost_item
@@ -205,7 +206,8 @@ def extract_targets(
     past = _past_stretches(folded, year)
     found: list[Target] = []
     respective = _respective_targets(text, folded, items, year)
-    covered = past + [(t.start, t.end) for t in respective]
+    titles = policy_title_spans(folded)  # 《…十项准则》 names a document
+    covered = past + titles + [(t.start, t.end) for t in respective]
     numbers = rules().number.finditer(folded)
     percents = rules().percent_in_words.finditer(folded) if PERCENT_IN_WORDS in folded else ()
     for match in heapq.merge(numbers, percents, key=lambda m: m.start()):
@@ -495,20 +497,11 @@ def _continued_metric(folded: str, match: re.Match[str], previous: Target | None
 def _inside_quotes_or_numbering(folded: str, match: re.Match[str]) -> bool:
     before = folded[max(0, match.start() - 20) : match.start()]
     open_quote = before.rfind("“") > before.rfind("”")
-    in_title = _inside_a_title(folded, match.start())  # 《…十项准则》 names a document
     numbering = re.search(r"(^|\n)\s*\(?$", folded[max(0, match.start() - 2) : match.start()])
     stated = match["pre"] and match["unit"] in SHARE_UNITS  # “市域内占比不超过5%”的目标
-    return (
-        (open_quote and not stated)
-        or in_title
-        or bool(numbering and match["unit"] not in ("%",) and not match["pre"])
+    return (open_quote and not stated) or bool(
+        numbering and match["unit"] not in ("%",) and not match["pre"]
     )
-
-
-def _inside_a_title(folded: str, at: int) -> bool:
-    before = folded[max(0, at - 80) : at]
-    opened = before.rfind("《")
-    return opened > before.rfind("》") and "》" in folded[at : at + 80]
 
 
 def _is_date_or_label(folded: str, match: re.Match[str]) -> bool:

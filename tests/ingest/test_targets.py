@@ -28,6 +28,8 @@ def targets(text: str) -> list[tuple[str, float, str]]:
         "要抓好12项重点工作,落实8个方面措施。",
         "落实《新时代中小学教师职业行为十项准则》要求。",  # a count inside a document's title
         "学习《关于加强中小学生手机管理的5项规定》。",
+        "学习<<关于加强中小学生手机管理的5项规定>>。",  # a title in ASCII angle brackets
+        "落实《新时代中小学教师职业行为\n十项准则》要求。",  # a title broken once across lines
     ],
 )
 def test_ordinals_ranks_formulae_and_the_plans_own_parts_are_no_targets(text: str) -> None:
