@@ -584,12 +584,21 @@ def _metric_before(folded: str, match: re.Match[str]) -> tuple[int, str]:
     clause_start = max([clause_start] + [f for f in figures if folded[f - 1 : f] == "、"])
     prefix = folded[clause_start:head]
     lead = rules().metric_lead.match(prefix)
-    start = clause_start + (lead.end() if lead else 0)
+    start = _with_its_opening_quote(folded, clause_start + (lead.end() if lead else 0), head)
     metric = _trimmed(folded[start:head].strip())
     if len(metric) < 2:  # 新建19所学校: the thing counted follows the number
         tail = re.match(r"[\u4e00-\u9fff]{1,12}", folded[match.end() :])
         metric = (metric + tail.group()) if tail else metric
     return start, metric
+
+
+def _with_its_opening_quote(folded: str, start: int, head: int) -> int:
+    """实现“三类”残疾儿童入学率达到97%: the quote the metric closes opens it too."""
+    opened, closed = folded[start - 1 : start], folded[start:head]
+    closes = {"“": "”", "‘": "’"}.get(opened)
+    if closes and closes in closed and opened not in closed.split(closes)[0]:
+        return start - 1
+    return start
 
 
 def _aside_start(folded: str, at: int) -> int | None:

@@ -44,6 +44,12 @@ def test_money_keeps_wan_yuan_as_its_unit() -> None:
     assert [(v, u) for _, v, u in targets("投入资金3000万元以上。")] == [(3000.0, "万元")]
 
 
+def test_a_metric_keeps_the_quote_it_closes() -> None:
+    assert targets("实现“三类”残疾儿童少年入学率达到97%。") == [
+        ("“三类”残疾儿童少年入学率", 97.0, "%")
+    ]
+
+
 def test_two_rates_sharing_one_value_are_two_targets() -> None:
     found = targets("学前三年毛入园率和普惠性幼儿园在园幼儿覆盖率达95%以上,")
     assert found == [
