@@ -112,9 +112,11 @@ def rules() -> TargetRules:
     )
     after = "以上|以下|以内|左右|余"
     units = alternation(data["units"])
+    words = "[一二两三四五六七八九十百千]+"
     number = re.compile(
-        rf"(?P<pre>{before})?\s*(?P<value>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
-        rf"(?:\s*(?:%(?=\s*[-~—–至到]\s*\d+(?:\.\d+)?\s*%))?\s*[-~—–至到]\s*(?P<upper>\d+(?:\.\d+)?))?\s*(?P<more>余|多)?"
+        rf"(?P<pre>{before})?\s*(?P<value>\d+(?:\.\d+)?|{words})"
+        rf"(?:\s*(?:%(?=\s*[-~—–至到]\s*\d+(?:\.\d+)?\s*%))?\s*[-~—–至到]\s*"
+        rf"(?P<upper>\d+(?:\.\d+)?|(?<=[至到]){words}))?\s*(?P<more>余|多)?"
         rf"(?P<wan>{re.escape(data['ten_thousand'])}(?!元|平方米))?(?P<more_wan>余|多)?"
         rf"(?P<unit>{units})(?P<post>{after})?"
     )
