@@ -502,7 +502,7 @@ def _inside_quotes_or_numbering(folded: str, match: re.Match[str]) -> bool:
     numbering = re.search(r"(^|\n)\s*\(?$", folded[max(0, match.start() - 2) : match.start()])
     stated = match["pre"] and match["unit"] in SHARE_UNITS  # “市域内占比不超过5%”的目标
     return (open_quote and not stated) or bool(
-        numbering and match["unit"] not in ("%",) and not match["pre"]
+        numbering and match["unit"] not in ("%", PERCENT_IN_WORDS) and not match["pre"]
     )
 
 
