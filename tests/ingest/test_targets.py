@@ -28,6 +28,7 @@ def targets(text: str) -> list[tuple[str, float, str]]:
         "要抓好12项重点工作,落实8个方面措施。",
         "落实《新时代中小学教师职业行为十项准则》要求。",  # a count inside a document's title
         "学习《关于加强中小学生手机管理的5项规定》。",
+        "全面落实五项管理规定,抓好四项重点任务,落实三项保障。",  # a national set, the plan's parts
         "学习<<关于加强中小学生手机管理的5项规定>>。",  # a title in ASCII angle brackets
         "落实《新时代中小学教师职业行为\n十项准则》要求。",  # a title broken once across lines
     ],
