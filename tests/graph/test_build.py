@@ -146,7 +146,11 @@ def test_the_issuer_issued_the_plan_and_sits_in_its_region(batch: GraphBatch) ->
         (Institution("基础教育股", "department", (), "140522"), "140522/基础教育股"),
         (Institution("基础教育股", "department", (), None), "基础教育股"),
         (Institution("阳城县教育局", "bureau", (), "140522"), "阳城县教育局"),
+        (Institution("市教育局", "bureau", (), "141100", "吕梁市教育局"), "吕梁市教育局"),
+        (Institution("市教育局", "bureau", (), "130800", "承德市教育局"), "承德市教育局"),
     ],
 )
-def test_departments_are_told_apart_by_their_region(institution: Institution, key: str) -> None:
+def test_bodies_are_known_by_their_full_name_in_their_region(
+    institution: Institution, key: str
+) -> None:
     assert institution_id(institution) == key
