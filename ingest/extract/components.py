@@ -128,6 +128,8 @@ class NameRules:
     award_name: re.Pattern[str]
     saying_comma: re.Pattern[str]
     blend: re.Pattern[str]
+    manner_word: re.Pattern[str]
+    manner_kind_after: re.Pattern[str]
     quote_chain: re.Pattern[str]
     formula_programme_after: re.Pattern[str]
     system_name: re.Pattern[str]
@@ -263,6 +265,8 @@ PATTERNS_AS_WRITTEN = (
     "award_name",
     "saying_comma",
     "blend",
+    "manner_word",
+    "manner_kind_after",
     "quote_chain",
     "formula_programme_after",
     "system_name",
@@ -524,9 +528,13 @@ def _activity_after(text: str, inner: str, end: int) -> re.Match[str] | None:
         return None  # “双减”攻坚成果: a known programme's name stands alone
     if rules.number_name.match(inner) or rules.system_name.search(inner):
         return None  # “321”发展愿景, “学区制”综合改革: a code or a named system stands alone
+    if _manner(inner, text, end):
+        return None  # “订单式”培养: a manner of the activity, no name
     activity = rules.short_label_activity.match(text, end)
     if activity is None or rules.short_label_not_activity.match(activity[1]):
         return None
+    if rules.not_project_followers.fullmatch(activity[1]):
+        return None  # “强省会”战略, “五唯”顽瘴痼疾: what follows says the label is no programme
     return activity
 
 
@@ -642,7 +650,13 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
         or rules.document_nickname.search(inner)
         or rules.award_name.search(inner)
         or rules.blend.match(inner.replace("＋", "+"))
+        or _manner(inner, text, end)
     )
+
+
+def _manner(inner: str, text: str, end: int) -> bool:
+    rules = name_rules()
+    return bool(rules.manner_word.search(inner) and not rules.manner_kind_after.match(text, end))
 
 
 def _only_known_slogans(name: str) -> bool:

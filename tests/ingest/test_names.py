@@ -771,3 +771,50 @@ def test_rounds_and_routine_checks_name_no_programme(text: str, kept: list[str])
 )
 def test_the_sides_listed_of_one_thing_are_no_programme(text: str, kept: list[str]) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("推进“订单式”培养,实行“网格化”管理", []),  # how a thing is done
+        ("深化“城乡一体化”办学,推进“组团式”帮扶", []),
+        ("推进普通中小学“图书馆式”学校建设", ["图书馆式"]),  # a kind of school built
+        ("以“一唱响三仪式”为主要抓手,推进“红廉文化”建设", ["一唱响三仪式", "红廉文化"]),  # nouns
+    ],
+)
+def test_words_of_manner_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("围绕“强省会”战略,服务“东强”布局", []),  # a strategy, a layout
+        ("破除“五唯”顽瘴痼疾,落实控辍保学“七长”责任制。", ["七长责任制"]),  # a formula; a system
+        ("开展“五育”融合育人", []),  # the formula of the five educations
+        ("推进职业高中“双优”创建", ["双优"]),  # a designation sought, without the verb
+        ("“结构性缺编”与“超编”并存", ["结构性缺编"]),  # a state of things
+    ],
+)
+def test_what_follows_a_short_label_may_say_it_is_no_programme(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "评选表彰“市级优秀教师”“区最美班主任”",  # honours given
+        "表彰“优秀德育工作者”",
+        "为建设“新兴产业重要承载地”提供有力支撑",  # a positioning
+        "奋力打造“生态康养旅游目的地”",
+    ],
+)
+def test_honours_given_and_places_of_function_are_no_projects(text: str) -> None:
+    assert names(quoted_projects(text)) == []
+
+
+def test_a_run_system_described_with_a_clause_is_no_name() -> None:
+    """推行中小学校党组织领导的校长负责制: 的 makes it a description; 党的 opens a name."""
+    text = "全面推行中小学校党组织领导的校长负责制,实施教育系统党的政治建设攻坚行动。"
+    assert names(unquoted_programmes(text)) == ["教育系统党的政治建设攻坚行动"]
+
