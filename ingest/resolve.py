@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -118,7 +119,7 @@ def resolve(
             name, reason = _canonical_institution(mention.surface, region, written)
             merger.kinds[name] = mention.attr("kind") or "other"
             merger.add("institution", mention, name, reason)
-    projects = _absorb_bare_names(merger)
+    projects = tuple(_as_written_project(p, parsed) for p in _absorb_bare_names(merger))
     # A law the gazetteer finds without 《》 adds a mention to the title it shortens; alone it is
     # no citation.
     policies = tuple(
@@ -240,6 +241,23 @@ def _absorb_bare_names(merger: _Merger) -> tuple[Project, ...]:
         Project(name, tuple(sorted(a)), tuple(sorted(m, key=lambda x: x.start)))
         for name, (m, a) in sorted(found.items())
     )
+
+
+def _as_written_project(project: Project, parsed: ParsedDocument) -> Project:
+    """A plan in traditional characters names its projects in them (紅領工程): the name read
+    back from its first mention, character for character, where the folded text spells it."""
+    text, folded = parsed.normalized.text, parsed.normalized.folded
+    first = project.mentions[0]
+    written, wanted = [], iter(project.name)
+    expected = next(wanted, None)
+    for position in range(first.start, first.end):
+        if expected is not None and folded[position] == expected:
+            written.append(unicodedata.normalize("NFKC", text[position]))
+            expected = next(wanted, None)
+    name = "".join(written)
+    if expected is not None or name == project.name:
+        return project
+    return replace(project, as_written=name)
 
 
 def _canonical_institution(

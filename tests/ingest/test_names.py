@@ -818,3 +818,13 @@ def test_a_run_system_described_with_a_clause_is_no_name() -> None:
     text = "全面推行中小学校党组织领导的校长负责制,实施教育系统党的政治建设攻坚行动。"
     assert names(unquoted_programmes(text)) == ["教育系统党的政治建设攻坚行动"]
 
+
+def test_a_plan_in_traditional_characters_names_its_projects_in_them(tmp_path: Path) -> None:
+    plan = written_plan(
+        tmp_path,
+        "永泰縣教育局2023年工作要點\n一、加強黨的建設\n"
+        "1.實施“紅領工程”，推進“縣管校聘”改革，落實“雙減”。\n",
+    )
+    found = {p["name"]: p["aliases"] for p in to_contract(extract_file(plan))["projects"]}
+    assert sorted(found) == ["紅領工程", "縣管校聘", "雙減"]
+    assert "红领工程" in found["紅領工程"]  # the folded name stays an alias
