@@ -119,6 +119,7 @@ class NameRules:
     served_before: re.Pattern[str]
     aim_after: re.Pattern[str]
     citation_before: re.Pattern[str]
+    owner_before: re.Pattern[str]
     livelihood_formula: re.Pattern[str]
     place_vision: re.Pattern[str]
     zone_vision: re.Pattern[str]
@@ -256,6 +257,7 @@ PATTERNS_AS_WRITTEN = (
     "served_before",
     "aim_after",
     "citation_before",
+    "owner_before",
     "livelihood_formula",
     "place_vision",
     "zone_vision",
@@ -472,6 +474,7 @@ def _said_of_something_else(text: str, inner: str, start: int, end: int) -> bool
         or rules.topic_before.search(before)
         or rules.served_before.search(before)
         or rules.citation_before.search(text, max(0, start - 4), start)
+        or rules.owner_before.search(text, max(0, start - 3), start)
         or _aim(text, start, end)
     )
 

@@ -828,3 +828,32 @@ def test_a_plan_in_traditional_characters_names_its_projects_in_them(tmp_path: P
     found = {p["name"]: p["aliases"] for p in to_contract(extract_file(plan))["projects"]}
     assert sorted(found) == ["紅領工程", "縣管校聘", "雙減"]
     assert "红领工程" in found["紅領工程"]  # the folded name stays an alias
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("深入落实省委“三高四新”美好蓝图", []),  # a superior's strategy, served
+        ("落实省委“百大项目”建设部署,服从市委“一区两基地”定位", []),
+        ("构建“大思政”工作格局", []),  # a layout
+        ("加快建设“西部教育高地示范区”", []),  # a zone the place becomes
+        ("推进“粤菜师傅”“广东技工”“南粤家政”三项工程", ["粤菜师傅", "广东技工", "南粤家政"]),
+    ],
+)
+def test_strategies_of_superiors_layouts_and_counted_chains(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("推进苗族文化进校园活动，举办全县运动会。", ["苗族文化进校园活动"]),
+        ("做好送教下乡活动和法治进校园活动。", ["送教下乡活动", "法治进校园活动"]),
+        ("开展名师培养工程和送课到校活动。", ["名师培养工程", "送课到校活动"]),
+        ("逐步推进戏曲进校园活动。", []),  # a pace: a task stated
+    ],
+)
+def test_campaigns_that_take_a_thing_somewhere_are_carried_on_and_joined(
+    text: str, kept: list[str]
+) -> None:
+    assert names(unquoted_programmes(text)) == kept
