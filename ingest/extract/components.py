@@ -119,6 +119,8 @@ class NameRules:
     served_before: re.Pattern[str]
     aim_after: re.Pattern[str]
     citation_before: re.Pattern[str]
+    priority_before: re.Pattern[str]
+    priority_after: re.Pattern[str]
     owner_before: re.Pattern[str]
     livelihood_formula: re.Pattern[str]
     place_vision: re.Pattern[str]
@@ -257,6 +259,8 @@ PATTERNS_AS_WRITTEN = (
     "served_before",
     "aim_after",
     "citation_before",
+    "priority_before",
+    "priority_after",
     "owner_before",
     "livelihood_formula",
     "place_vision",
@@ -393,6 +397,8 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         if _saying(text, inner, match):
             continue  # 编者按: “开局关系全局，起步决定后程”
+        if _priority(text, match):
+            continue  # 把教育作为“一把手”工程来抓
         if rules.period_label.match(inner) or rules.requirement.search(inner):
             continue
         if _honour(text, inner, match.start()):
@@ -560,6 +566,12 @@ def _saying(text: str, inner: str, match: re.Match[str]) -> bool:
     if not name_rules().saying_comma.search(inner) or _has_head(text, match):
         return False
     return not _run(text, match.start(), match.end())
+
+
+def _priority(text: str, match: re.Match[str]) -> bool:
+    rules = name_rules()
+    taken_as = rules.priority_before.search(text, max(0, match.start() - 2), match.start())
+    return bool(taken_as and rules.priority_after.match(text, match.end()))
 
 
 def _has_head(text: str, match: re.Match[str]) -> bool:

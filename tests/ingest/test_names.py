@@ -857,3 +857,18 @@ def test_campaigns_that_take_a_thing_somewhere_are_carried_on_and_joined(
     text: str, kept: list[str]
 ) -> None:
     assert names(unquoted_programmes(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("把教育作为“一把手”工程来抓，", []),  # a priority stated
+        ("把课后服务作为“一号工程”来抓，", []),
+        ("倡导“人人讲安全、个个会应急”，", []),  # a slogan advocated
+        ("作为“强师工程”的重要内容，实施“强师工程”。", ["强师工程", "强师工程"]),
+    ],
+)
+def test_priorities_stated_and_slogans_advocated_are_no_projects(
+    text: str, kept: list[str]
+) -> None:
+    assert names(quoted_projects(text)) == kept
