@@ -872,3 +872,28 @@ def test_priorities_stated_and_slogans_advocated_are_no_projects(
     text: str, kept: list[str]
 ) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "营造“尊师重教”良好氛围，",
+        "激发“比学赶超”热潮，形成“崇尚劳动”的风气，",
+        "营造“人人争先”的浓厚氛围。",
+    ],
+)
+def test_an_atmosphere_made_is_no_project(text: str) -> None:
+    assert names(quoted_projects(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("落实“乡村教师生活补助”，发放“班主任津贴”，", []),  # benefits paid
+        ("推行“新时代教师职业行为十项准则”，落实“中小学生守则”，", []),  # rules as documents
+        ("打造“教育共富”县域样板，", []),  # a model the place becomes
+        ("实施“雨露计划”，落实“营养改善计划”。", ["雨露计划", "营养改善计划"]),
+    ],
+)
+def test_benefits_rules_and_models_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
