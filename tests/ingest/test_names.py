@@ -897,3 +897,28 @@ def test_an_atmosphere_made_is_no_project(text: str) -> None:
 )
 def test_benefits_rules_and_models_are_no_projects(text: str, kept: list[str]) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("开展“扫黄打非”进校园活动，推动“法治”进校园。", ["扫黄打非进校园活动", "法治进校园"]),
+        ("推进“红色文化”进校园，“非遗”进社区。", ["红色文化进校园", "非遗进社区"]),
+    ],
+)
+def test_the_place_a_campaign_takes_its_theme_to_belongs_to_its_name(
+    text: str, kept: list[str]
+) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("实施教师招聘计划，实施教育信息化提升工程。", ["教育信息化提升工程"]),
+        ("推行集体备课制度，实行教师坐班制度，落实值班制度。", []),  # routines of the work
+        ("推行教职工绩效考核制度，推行作业公示制度。", ["作业公示制度"]),
+    ],
+)
+def test_routines_of_office_and_school_work_are_no_programmes(text: str, kept: list[str]) -> None:
+    assert names(unquoted_programmes(text)) == kept
