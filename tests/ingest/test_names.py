@@ -922,3 +922,16 @@ def test_the_place_a_campaign_takes_its_theme_to_belongs_to_its_name(
 )
 def test_routines_of_office_and_school_work_are_no_programmes(text: str, kept: list[str]) -> None:
     assert names(unquoted_programmes(text)) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "落实“为党育人、为国育才”，",  # the formula of the Party's education
+        "践行“教育就是服务”宗旨，秉持“一切为了孩子”，",  # beliefs held
+        "以“质量”为核心，以“特色”为突破，以“队伍”为根本，",  # the frame of aims
+        "抓住“牛鼻子”，补齐“短板”，锻造“教育铁军”，",  # figures
+    ],
+)
+def test_formulae_beliefs_aims_and_figures_of_a_new_form_are_no_projects(text: str) -> None:
+    assert names(quoted_projects(text)) == []
