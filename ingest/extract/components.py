@@ -119,6 +119,9 @@ class NameRules:
     served_before: re.Pattern[str]
     aim_after: re.Pattern[str]
     citation_before: re.Pattern[str]
+    cared_before: re.Pattern[str]
+    people_at_end: re.Pattern[str]
+    school_kind: re.Pattern[str]
     priority_before: re.Pattern[str]
     priority_after: re.Pattern[str]
     owner_before: re.Pattern[str]
@@ -259,6 +262,9 @@ PATTERNS_AS_WRITTEN = (
     "served_before",
     "aim_after",
     "citation_before",
+    "cared_before",
+    "people_at_end",
+    "school_kind",
     "priority_before",
     "priority_after",
     "owner_before",
@@ -658,6 +664,9 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
             and not rules.programme_after.match(text, end)
         )
         or rules.counted_before.search(text, max(0, start - 2), start)
+        or rules.cared_before.search(text, max(0, start - 2), start)
+        or (rules.people_at_end.search(inner) and not rules.programme_after.match(text, end))
+        or rules.school_kind.search(inner)
         or rules.media_account_before.search(text, max(0, start - 2), start)
         or rules.visited_before.search(text, max(0, start - 2), start)
         or rules.counted_after.match(text, end)

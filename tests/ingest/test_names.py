@@ -935,3 +935,19 @@ def test_routines_of_office_and_school_work_are_no_programmes(text: str, kept: l
 )
 def test_formulae_beliefs_aims_and_figures_of_a_new_form_are_no_projects(text: str) -> None:
     assert names(quoted_projects(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("关爱“留守儿童”，关心“小候鸟”，资助“建档立卡”学生，", []),  # people cared for
+        ("转化“问题学生”，保障“进城务工人员随迁子女”入学，", []),  # kinds of pupils
+        ("开展留守儿童“代理家长”关爱行动，", ["代理家长"]),  # a programme word follows
+        ("加强“乡村小规模学校”和“乡镇寄宿制学校”建设，", []),  # schools typed
+        ("认定“教学能手”，落实“新课标”，推进“双新”实施，", []),  # a title, a document, a reform
+    ],
+)
+def test_people_cared_for_kinds_of_schools_and_titles_are_no_projects(
+    text: str, kept: list[str]
+) -> None:
+    assert names(quoted_projects(text)) == kept
