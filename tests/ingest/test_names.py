@@ -951,3 +951,14 @@ def test_people_cared_for_kinds_of_schools_and_titles_are_no_projects(
     text: str, kept: list[str]
 ) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("开展“5·12”防灾减灾演练，落实“三严三实”，", []),  # a date, a formula
+        ("实施“1234”质量提升计划，", ["1234质量提升计划"]),
+    ],
+)
+def test_dates_and_formulae_of_earlier_years_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
