@@ -962,3 +962,19 @@ def test_people_cared_for_kinds_of_schools_and_titles_are_no_projects(
 )
 def test_dates_and_formulae_of_earlier_years_are_no_projects(text: str, kept: list[str]) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "深入开展“党的光辉照边疆、边疆人民心向党”实践活动，",
+            ["党的光辉照边疆、边疆人民心向党实践活动"],
+        ),
+        ("推进“直过民族”和人口较少民族教育发展，", []),  # people, not a programme
+    ],
+)
+def test_a_campaign_named_by_its_motto_and_practice_is_a_project(
+    text: str, kept: list[str]
+) -> None:
+    assert names(quoted_projects(text)) == kept
