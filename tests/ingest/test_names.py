@@ -978,3 +978,17 @@ def test_a_campaign_named_by_its_motto_and_practice_is_a_project(
     text: str, kept: list[str]
 ) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("举办“金帆”艺术节，推进“金鹏”科技论坛，组织“银帆”展演，", []),  # occasions of the year
+        ("打造“首善之区”教育，建设“美丽之地”，", []),  # positionings
+        ("开展“我的冬奥梦”主题活动，", ["我的冬奥梦"]),
+    ],
+)
+def test_occasions_of_the_year_and_places_of_distinction_are_no_projects(
+    text: str, kept: list[str]
+) -> None:
+    assert names(quoted_projects(text)) == kept
