@@ -992,3 +992,18 @@ def test_occasions_of_the_year_and_places_of_distinction_are_no_projects(
     text: str, kept: list[str]
 ) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("实施三年行动计划，开展百日攻坚行动，开展集中整治行动。", []),  # words of every plan
+        ("实施年度目标任务计划。", []),  # the year's work
+        (
+            "实施学前教育三年行动计划，开展校园安全百日攻坚行动。",
+            ["学前教育三年行动计划", "校园安全百日攻坚行动"],
+        ),
+    ],
+)
+def test_programme_words_alone_are_no_name(text: str, kept: list[str]) -> None:
+    assert names(unquoted_programmes(text)) == kept
