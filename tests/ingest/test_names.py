@@ -1007,3 +1007,15 @@ def test_occasions_of_the_year_and_places_of_distinction_are_no_projects(
 )
 def test_programme_words_alone_are_no_name(text: str, kept: list[str]) -> None:
     assert names(unquoted_programmes(text)) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "交出“高分报表”，答好“时代答卷”，",
+        "种好“试验田”，搬开“拦路虎”，把握“时度效”，",
+        "练好“基本功”，扛起“新使命”。",
+    ],
+)
+def test_figures_of_a_leaders_speech_are_no_projects(text: str) -> None:
+    assert names(quoted_projects(text)) == []
