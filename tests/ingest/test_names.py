@@ -1019,3 +1019,15 @@ def test_programme_words_alone_are_no_name(text: str, kept: list[str]) -> None:
 )
 def test_figures_of_a_leaders_speech_are_no_projects(text: str) -> None:
     assert names(quoted_projects(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("举办“历城好声音”校园合唱节，举办“艺术湾”学生艺术节，", []),  # occasions of the year
+        ("开展“校园朗读者”大赛，", ["校园朗读者"]),  # a contest run
+        ("开展“书香校园”读书节活动，", ["书香校园"]),  # an activity: the programme goes on
+    ],
+)
+def test_an_occasion_of_the_year_named_by_a_label_is_no_project(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
