@@ -1031,3 +1031,18 @@ def test_figures_of_a_leaders_speech_are_no_projects(text: str) -> None:
 )
 def test_an_occasion_of_the_year_named_by_a_label_is_no_project(text: str, kept: list[str]) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "牢记“奋进新征程 建功新时代”，突出“立足新起点　开创新局面”。",
+            [],
+        ),  # clauses parted by spaces
+        ("践行“强基础 提质量 创品牌”要求，", []),
+        ("开展“喜迎二十大 奋进新征程”主题活动。", ["喜迎二十大 奋进新征程"]),  # run
+    ],
+)
+def test_clauses_parted_by_spaces_are_a_saying(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
