@@ -120,6 +120,7 @@ class NameRules:
     aim_after: re.Pattern[str]
     citation_before: re.Pattern[str]
     cared_before: re.Pattern[str]
+    belief_at_end: re.Pattern[str]
     people_at_end: re.Pattern[str]
     school_kind: re.Pattern[str]
     priority_before: re.Pattern[str]
@@ -263,6 +264,7 @@ PATTERNS_AS_WRITTEN = (
     "aim_after",
     "citation_before",
     "cared_before",
+    "belief_at_end",
     "people_at_end",
     "school_kind",
     "priority_before",
@@ -666,6 +668,7 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
         or rules.counted_before.search(text, max(0, start - 2), start)
         or rules.cared_before.search(text, max(0, start - 2), start)
         or (rules.people_at_end.search(inner) and not rules.programme_after.match(text, end))
+        or (rules.belief_at_end.search(inner) and not rules.programme_after.match(text, end))
         or rules.school_kind.search(inner)
         or rules.media_account_before.search(text, max(0, start - 2), start)
         or rules.visited_before.search(text, max(0, start - 2), start)

@@ -1046,3 +1046,15 @@ def test_an_occasion_of_the_year_named_by_a_label_is_no_project(text: str, kept:
 )
 def test_clauses_parted_by_spaces_are_a_saying(text: str, kept: list[str]) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("办好“壮族三月三”活动，贯彻“新发展理念”，弘扬“沂蒙精神”。", []),  # a festival, beliefs
+        ("实施“工匠精神”培育工程，", ["工匠精神"]),  # a programme word follows
+        ("推进“党的二十大精神进校园”。", ["党的二十大精神进校园"]),
+    ],
+)
+def test_festivals_and_beliefs_named_short_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
