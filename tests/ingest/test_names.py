@@ -805,6 +805,7 @@ def test_what_follows_a_short_label_may_say_it_is_no_programme(text: str, kept: 
     [
         "评选表彰“市级优秀教师”“区最美班主任”",  # honours given
         "表彰“优秀德育工作者”",
+        "会议表彰了“优秀教育工作者”和“先进集体”。",  # the verb in the past
         "为建设“新兴产业重要承载地”提供有力支撑",  # a positioning
         "奋力打造“生态康养旅游目的地”",
     ],
