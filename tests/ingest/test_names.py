@@ -1059,3 +1059,15 @@ def test_clauses_parted_by_spaces_are_a_saying(text: str, kept: list[str]) -> No
 )
 def test_festivals_and_beliefs_named_short_are_no_projects(text: str, kept: list[str]) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("打造“区域教育中心”，建成“西南教育枢纽”，", []),  # a centre the place becomes
+        ("位居全省“第一方阵”，迈入“第一梯队”，", []),  # a rank
+        ("申报“国家级智慧教育示范区”，", ["国家级智慧教育示范区"]),  # a zone applied for
+    ],
+)
+def test_centres_and_ranks_a_place_reaches_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
