@@ -1071,3 +1071,7 @@ def test_festivals_and_beliefs_named_short_are_no_projects(text: str, kept: list
 )
 def test_centres_and_ranks_a_place_reaches_are_no_projects(text: str, kept: list[str]) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+def test_a_principle_held_is_no_project() -> None:
+    assert names(quoted_projects("落实“谁主管、谁负责”原则，坚持“属地管理”原则，")) == []
