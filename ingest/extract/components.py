@@ -136,6 +136,8 @@ class NameRules:
     saying_comma: re.Pattern[str]
     blend: re.Pattern[str]
     manner_word: re.Pattern[str]
+    joined_fields: re.Pattern[str]
+    programme_in_clause: re.Pattern[str]
     manner_kind_after: re.Pattern[str]
     quote_chain: re.Pattern[str]
     formula_programme_after: re.Pattern[str]
@@ -280,6 +282,8 @@ PATTERNS_AS_WRITTEN = (
     "saying_comma",
     "blend",
     "manner_word",
+    "joined_fields",
+    "programme_in_clause",
     "manner_kind_after",
     "quote_chain",
     "formula_programme_after",
@@ -678,6 +682,7 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
         or rules.award_name.search(inner)
         or rules.blend.match(inner.replace("＋", "+"))
         or _manner(inner, text, end)
+        or (rules.joined_fields.match(inner) and not rules.programme_in_clause.match(text, end))
     )
 
 

@@ -1075,3 +1075,18 @@ def test_centres_and_ranks_a_place_reaches_are_no_projects(text: str, kept: list
 
 def test_a_principle_held_is_no_project() -> None:
     assert names(quoted_projects("落实“谁主管、谁负责”原则，坚持“属地管理”原则，")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("推进“五育融合”，深化“家校共育”，促进“医教结合”，推进“普职融通”。", []),  # ways of work
+        ("实施“校农结合”助推乡村振兴行动计划。", ["校农结合"]),  # the clause names a programme
+        ("实施“体教融合”行动计划。", ["体教融合行动计划"]),
+        ("努力“让每一个孩子都出彩”，推动“从有学上到上好学”。", []),  # a wish, a change of state
+    ],
+)
+def test_fields_joined_wishes_and_changes_of_state_are_no_projects(
+    text: str, kept: list[str]
+) -> None:
+    assert names(quoted_projects(text)) == kept
