@@ -245,19 +245,24 @@ def _absorb_bare_names(merger: _Merger) -> tuple[Project, ...]:
 
 def _as_written_project(project: Project, parsed: ParsedDocument) -> Project:
     """A plan in traditional characters names its projects in them (紅領工程): the name read
-    back from its first mention, character for character, where the folded text spells it."""
+    back, character for character, from the first mention whose folded text spells it."""
+    for mention in project.mentions:
+        written = _spelt_in(project.name, mention, parsed)
+        if written:
+            return replace(project, as_written=written) if written != project.name else project
+    return project
+
+
+def _spelt_in(name: str, mention: EntityMention, parsed: ParsedDocument) -> str:
+    """The name's characters as the text writes them in the mention, or "" if it is not there."""
     text, folded = parsed.normalized.text, parsed.normalized.folded
-    first = project.mentions[0]
-    written, wanted = [], iter(project.name)
+    written, wanted = [], iter(name)
     expected = next(wanted, None)
-    for position in range(first.start, first.end):
+    for position in range(mention.start, mention.end):
         if expected is not None and folded[position] == expected:
             written.append(unicodedata.normalize("NFKC", text[position]))
             expected = next(wanted, None)
-    name = "".join(written)
-    if expected is not None or name == project.name:
-        return project
-    return replace(project, as_written=name)
+    return "".join(written) if expected is None else ""
 
 
 def _canonical_institution(

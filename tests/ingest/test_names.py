@@ -824,10 +824,11 @@ def test_a_plan_in_traditional_characters_names_its_projects_in_them(tmp_path: P
     plan = written_plan(
         tmp_path,
         "永泰縣教育局2023年工作要點\n一、加強黨的建設\n"
-        "1.實施“紅領工程”，推進“縣管校聘”改革，落實“雙減”。\n",
+        "1.實施“紅領工程”，推進“縣管校聘”改革，落實“雙減”。\n"
+        "2.推廣“童語同音”，實施“童語同音”計劃。\n",  # the bare name merged into the longer one
     )
     found = {p["name"]: p["aliases"] for p in to_contract(extract_file(plan))["projects"]}
-    assert sorted(found) == ["紅領工程", "縣管校聘", "雙減"]
+    assert sorted(found) == ["童語同音計劃", "紅領工程", "縣管校聘", "雙減"]
     assert "红领工程" in found["紅領工程"]  # the folded name stays an alias
 
 
