@@ -58,7 +58,11 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
             for m in parsed.measures
         ],
         "projects": [
-            {"name": p.name, "aliases": list(p.aliases), "mentions": _mentions(p.mentions)}
+            {
+                "name": p.written_name,  # as written, as the conventions have it
+                "aliases": sorted({p.name, *p.aliases} - {p.written_name}),
+                "mentions": _mentions(p.mentions),
+            }
             for p in extraction.projects
         ],
         "policies": [

@@ -171,6 +171,11 @@ class Project:
     name: str
     aliases: tuple[str, ...]
     mentions: tuple[EntityMention, ...]
+    as_written: str = ""  # in the plan's own characters (紅領工程 for 红领工程), if otherwise
+
+    @property
+    def written_name(self) -> str:
+        return self.as_written or self.name
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -118,7 +119,7 @@ def resolve(
             name, reason = _canonical_institution(mention.surface, region, written)
             merger.kinds[name] = mention.attr("kind") or "other"
             merger.add("institution", mention, name, reason)
-    projects = _absorb_bare_names(merger)
+    projects = tuple(_as_written_project(p, parsed) for p in _absorb_bare_names(merger))
     # A law the gazetteer finds without 《》 adds a mention to the title it shortens; alone it is
     # no citation.
     policies = tuple(
@@ -240,6 +241,28 @@ def _absorb_bare_names(merger: _Merger) -> tuple[Project, ...]:
         Project(name, tuple(sorted(a)), tuple(sorted(m, key=lambda x: x.start)))
         for name, (m, a) in sorted(found.items())
     )
+
+
+def _as_written_project(project: Project, parsed: ParsedDocument) -> Project:
+    """A plan in traditional characters names its projects in them (紅領工程): the name read
+    back, character for character, from the first mention whose folded text spells it."""
+    for mention in project.mentions:
+        written = _spelt_in(project.name, mention, parsed)
+        if written:
+            return replace(project, as_written=written) if written != project.name else project
+    return project
+
+
+def _spelt_in(name: str, mention: EntityMention, parsed: ParsedDocument) -> str:
+    """The name's characters as the text writes them in the mention, or "" if it is not there."""
+    text, folded = parsed.normalized.text, parsed.normalized.folded
+    written, wanted = [], iter(name)
+    expected = next(wanted, None)
+    for position in range(mention.start, mention.end):
+        if expected is not None and folded[position] == expected:
+            written.append(unicodedata.normalize("NFKC", text[position]))
+            expected = next(wanted, None)
+    return "".join(written) if expected is None else ""
 
 
 def _canonical_institution(

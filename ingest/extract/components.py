@@ -119,6 +119,13 @@ class NameRules:
     served_before: re.Pattern[str]
     aim_after: re.Pattern[str]
     citation_before: re.Pattern[str]
+    cared_before: re.Pattern[str]
+    belief_at_end: re.Pattern[str]
+    people_at_end: re.Pattern[str]
+    school_kind: re.Pattern[str]
+    priority_before: re.Pattern[str]
+    priority_after: re.Pattern[str]
+    owner_before: re.Pattern[str]
     livelihood_formula: re.Pattern[str]
     place_vision: re.Pattern[str]
     zone_vision: re.Pattern[str]
@@ -128,6 +135,10 @@ class NameRules:
     award_name: re.Pattern[str]
     saying_comma: re.Pattern[str]
     blend: re.Pattern[str]
+    manner_word: re.Pattern[str]
+    joined_fields: re.Pattern[str]
+    programme_in_clause: re.Pattern[str]
+    manner_kind_after: re.Pattern[str]
     quote_chain: re.Pattern[str]
     formula_programme_after: re.Pattern[str]
     system_name: re.Pattern[str]
@@ -254,6 +265,13 @@ PATTERNS_AS_WRITTEN = (
     "served_before",
     "aim_after",
     "citation_before",
+    "cared_before",
+    "belief_at_end",
+    "people_at_end",
+    "school_kind",
+    "priority_before",
+    "priority_after",
+    "owner_before",
     "livelihood_formula",
     "place_vision",
     "zone_vision",
@@ -263,6 +281,10 @@ PATTERNS_AS_WRITTEN = (
     "award_name",
     "saying_comma",
     "blend",
+    "manner_word",
+    "joined_fields",
+    "programme_in_clause",
+    "manner_kind_after",
     "quote_chain",
     "formula_programme_after",
     "system_name",
@@ -387,6 +409,8 @@ def quoted_projects(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         if _saying(text, inner, match):
             continue  # 编者按: “开局关系全局，起步决定后程”
+        if _priority(text, match):
+            continue  # 把教育作为“一把手”工程来抓
         if rules.period_label.match(inner) or rules.requirement.search(inner):
             continue
         if _honour(text, inner, match.start()):
@@ -468,6 +492,7 @@ def _said_of_something_else(text: str, inner: str, start: int, end: int) -> bool
         or rules.topic_before.search(before)
         or rules.served_before.search(before)
         or rules.citation_before.search(text, max(0, start - 4), start)
+        or rules.owner_before.search(text, max(0, start - 3), start)
         or _aim(text, start, end)
     )
 
@@ -524,9 +549,13 @@ def _activity_after(text: str, inner: str, end: int) -> re.Match[str] | None:
         return None  # “双减”攻坚成果: a known programme's name stands alone
     if rules.number_name.match(inner) or rules.system_name.search(inner):
         return None  # “321”发展愿景, “学区制”综合改革: a code or a named system stands alone
+    if _manner(inner, text, end):
+        return None  # “订单式”培养: a manner of the activity, no name
     activity = rules.short_label_activity.match(text, end)
     if activity is None or rules.short_label_not_activity.match(activity[1]):
         return None
+    if rules.not_project_followers.fullmatch(activity[1]):
+        return None  # “强省会”战略, “五唯”顽瘴痼疾: what follows says the label is no programme
     return activity
 
 
@@ -549,6 +578,12 @@ def _saying(text: str, inner: str, match: re.Match[str]) -> bool:
     if not name_rules().saying_comma.search(inner) or _has_head(text, match):
         return False
     return not _run(text, match.start(), match.end())
+
+
+def _priority(text: str, match: re.Match[str]) -> bool:
+    rules = name_rules()
+    taken_as = rules.priority_before.search(text, max(0, match.start() - 2), match.start())
+    return bool(taken_as and rules.priority_after.match(text, match.end()))
 
 
 def _has_head(text: str, match: re.Match[str]) -> bool:
@@ -635,6 +670,10 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
             and not rules.programme_after.match(text, end)
         )
         or rules.counted_before.search(text, max(0, start - 2), start)
+        or rules.cared_before.search(text, max(0, start - 2), start)
+        or (rules.people_at_end.search(inner) and not rules.programme_after.match(text, end))
+        or (rules.belief_at_end.search(inner) and not rules.programme_after.match(text, end))
+        or rules.school_kind.search(inner)
         or rules.media_account_before.search(text, max(0, start - 2), start)
         or rules.visited_before.search(text, max(0, start - 2), start)
         or rules.counted_after.match(text, end)
@@ -642,7 +681,14 @@ def _not_a_project(inner: str, text: str, start: int, end: int) -> bool:
         or rules.document_nickname.search(inner)
         or rules.award_name.search(inner)
         or rules.blend.match(inner.replace("＋", "+"))
+        or _manner(inner, text, end)
+        or (rules.joined_fields.match(inner) and not rules.programme_in_clause.match(text, end))
     )
+
+
+def _manner(inner: str, text: str, end: int) -> bool:
+    rules = name_rules()
+    return bool(rules.manner_word.search(inner) and not rules.manner_kind_after.match(text, end))
 
 
 def _only_known_slogans(name: str) -> bool:

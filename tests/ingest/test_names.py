@@ -771,3 +771,323 @@ def test_rounds_and_routine_checks_name_no_programme(text: str, kept: list[str])
 )
 def test_the_sides_listed_of_one_thing_are_no_programme(text: str, kept: list[str]) -> None:
     assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("推进“订单式”培养,实行“网格化”管理", []),  # how a thing is done
+        ("深化“城乡一体化”办学,推进“组团式”帮扶", []),
+        ("推进普通中小学“图书馆式”学校建设", ["图书馆式"]),  # a kind of school built
+        ("以“一唱响三仪式”为主要抓手,推进“红廉文化”建设", ["一唱响三仪式", "红廉文化"]),  # nouns
+    ],
+)
+def test_words_of_manner_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("围绕“强省会”战略,服务“东强”布局", []),  # a strategy, a layout
+        ("破除“五唯”顽瘴痼疾,落实控辍保学“七长”责任制。", ["七长责任制"]),  # a formula; a system
+        ("开展“五育”融合育人", []),  # the formula of the five educations
+        ("推进职业高中“双优”创建", ["双优"]),  # a designation sought, without the verb
+        ("“结构性缺编”与“超编”并存", []),  # a hardship, a state of things
+    ],
+)
+def test_what_follows_a_short_label_may_say_it_is_no_programme(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "评选表彰“市级优秀教师”“区最美班主任”",  # honours given
+        "表彰“优秀德育工作者”",
+        "会议表彰了“优秀教育工作者”和“先进集体”。",  # the verb in the past
+        "为建设“新兴产业重要承载地”提供有力支撑",  # a positioning
+        "奋力打造“生态康养旅游目的地”",
+    ],
+)
+def test_honours_given_and_places_of_function_are_no_projects(text: str) -> None:
+    assert names(quoted_projects(text)) == []
+
+
+def test_a_run_system_described_with_a_clause_is_no_name() -> None:
+    """推行中小学校党组织领导的校长负责制: 的 makes it a description; 党的 opens a name."""
+    text = "全面推行中小学校党组织领导的校长负责制,实施教育系统党的政治建设攻坚行动。"
+    assert names(unquoted_programmes(text)) == ["教育系统党的政治建设攻坚行动"]
+
+
+def test_a_plan_in_traditional_characters_names_its_projects_in_them(tmp_path: Path) -> None:
+    plan = written_plan(
+        tmp_path,
+        "永泰縣教育局2023年工作要點\n一、加強黨的建設\n"
+        "1.實施“紅領工程”，推進“縣管校聘”改革，落實“雙減”。\n"
+        "2.推廣“童語同音”，實施“童語同音”計劃。\n",  # the bare name merged into the longer one
+    )
+    found = {p["name"]: p["aliases"] for p in to_contract(extract_file(plan))["projects"]}
+    assert sorted(found) == ["童語同音計劃", "紅領工程", "縣管校聘", "雙減"]
+    assert "红领工程" in found["紅領工程"]  # the folded name stays an alias
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("深入落实省委“三高四新”美好蓝图", []),  # a superior's strategy, served
+        ("落实省委“百大项目”建设部署,服从市委“一区两基地”定位", []),
+        ("构建“大思政”工作格局", []),  # a layout
+        ("加快建设“西部教育高地示范区”", []),  # a zone the place becomes
+        ("推进“粤菜师傅”“广东技工”“南粤家政”三项工程", ["粤菜师傅", "广东技工", "南粤家政"]),
+    ],
+)
+def test_strategies_of_superiors_layouts_and_counted_chains(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("推进苗族文化进校园活动，举办全县运动会。", ["苗族文化进校园活动"]),
+        ("做好送教下乡活动和法治进校园活动。", ["送教下乡活动", "法治进校园活动"]),
+        ("开展名师培养工程和送课到校活动。", ["名师培养工程", "送课到校活动"]),
+        ("逐步推进戏曲进校园活动。", []),  # a pace: a task stated
+    ],
+)
+def test_campaigns_that_take_a_thing_somewhere_are_carried_on_and_joined(
+    text: str, kept: list[str]
+) -> None:
+    assert names(unquoted_programmes(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("把教育作为“一把手”工程来抓，", []),  # a priority stated
+        ("把课后服务作为“一号工程”来抓，", []),
+        ("倡导“人人讲安全、个个会应急”，", []),  # a slogan advocated
+        ("作为“强师工程”的重要内容，实施“强师工程”。", ["强师工程", "强师工程"]),
+    ],
+)
+def test_priorities_stated_and_slogans_advocated_are_no_projects(
+    text: str, kept: list[str]
+) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "营造“尊师重教”良好氛围，",
+        "激发“比学赶超”热潮，形成“崇尚劳动”的风气，",
+        "营造“人人争先”的浓厚氛围。",
+    ],
+)
+def test_an_atmosphere_made_is_no_project(text: str) -> None:
+    assert names(quoted_projects(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("落实“乡村教师生活补助”，发放“班主任津贴”，", []),  # benefits paid
+        ("推行“新时代教师职业行为十项准则”，落实“中小学生守则”，", []),  # rules as documents
+        ("打造“教育共富”县域样板，", []),  # a model the place becomes
+        ("实施“雨露计划”，落实“营养改善计划”。", ["雨露计划", "营养改善计划"]),
+    ],
+)
+def test_benefits_rules_and_models_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("开展“扫黄打非”进校园活动，推动“法治”进校园。", ["扫黄打非进校园活动", "法治进校园"]),
+        ("推进“红色文化”进校园，“非遗”进社区。", ["红色文化进校园", "非遗进社区"]),
+    ],
+)
+def test_the_place_a_campaign_takes_its_theme_to_belongs_to_its_name(
+    text: str, kept: list[str]
+) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("实施教师招聘计划，实施教育信息化提升工程。", ["教育信息化提升工程"]),
+        ("推行集体备课制度，实行教师坐班制度，落实值班制度。", []),  # routines of the work
+        ("推行教职工绩效考核制度，推行作业公示制度。", ["作业公示制度"]),
+    ],
+)
+def test_routines_of_office_and_school_work_are_no_programmes(text: str, kept: list[str]) -> None:
+    assert names(unquoted_programmes(text)) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "落实“为党育人、为国育才”，",  # the formula of the Party's education
+        "践行“教育就是服务”宗旨，秉持“一切为了孩子”，",  # beliefs held
+        "以“质量”为核心，以“特色”为突破，以“队伍”为根本，",  # the frame of aims
+        "抓住“牛鼻子”，补齐“短板”，锻造“教育铁军”，",  # figures
+    ],
+)
+def test_formulae_beliefs_aims_and_figures_of_a_new_form_are_no_projects(text: str) -> None:
+    assert names(quoted_projects(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("关爱“留守儿童”，关心“小候鸟”，资助“建档立卡”学生，", []),  # people cared for
+        ("转化“问题学生”，保障“进城务工人员随迁子女”入学，", []),  # kinds of pupils
+        ("开展留守儿童“代理家长”关爱行动，", ["代理家长"]),  # a programme word follows
+        ("加强“乡村小规模学校”和“乡镇寄宿制学校”建设，", []),  # schools typed
+        ("认定“教学能手”，落实“新课标”，推进“双新”实施，", []),  # a title, a document, a reform
+    ],
+)
+def test_people_cared_for_kinds_of_schools_and_titles_are_no_projects(
+    text: str, kept: list[str]
+) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("开展“5·12”防灾减灾演练，落实“三严三实”，", []),  # a date, a formula
+        ("实施“1234”质量提升计划，", ["1234质量提升计划"]),
+    ],
+)
+def test_dates_and_formulae_of_earlier_years_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "深入开展“党的光辉照边疆、边疆人民心向党”实践活动，",
+            ["党的光辉照边疆、边疆人民心向党实践活动"],
+        ),
+        ("推进“直过民族”和人口较少民族教育发展，", []),  # people, not a programme
+    ],
+)
+def test_a_campaign_named_by_its_motto_and_practice_is_a_project(
+    text: str, kept: list[str]
+) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("举办“金帆”艺术节，推进“金鹏”科技论坛，组织“银帆”展演，", []),  # occasions of the year
+        ("打造“首善之区”教育，建设“美丽之地”，", []),  # positionings
+        ("开展“我的冬奥梦”主题活动，", ["我的冬奥梦"]),
+    ],
+)
+def test_occasions_of_the_year_and_places_of_distinction_are_no_projects(
+    text: str, kept: list[str]
+) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("实施三年行动计划，开展百日攻坚行动，开展集中整治行动。", []),  # words of every plan
+        ("实施年度目标任务计划。", []),  # the year's work
+        (
+            "实施学前教育三年行动计划，开展校园安全百日攻坚行动。",
+            ["学前教育三年行动计划", "校园安全百日攻坚行动"],
+        ),
+    ],
+)
+def test_programme_words_alone_are_no_name(text: str, kept: list[str]) -> None:
+    assert names(unquoted_programmes(text)) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "交出“高分报表”，答好“时代答卷”，",
+        "种好“试验田”，搬开“拦路虎”，把握“时度效”，",
+        "练好“基本功”，扛起“新使命”。",
+    ],
+)
+def test_figures_of_a_leaders_speech_are_no_projects(text: str) -> None:
+    assert names(quoted_projects(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("举办“历城好声音”校园合唱节，举办“艺术湾”学生艺术节，", []),  # occasions of the year
+        ("开展“校园朗读者”大赛，", ["校园朗读者"]),  # a contest run
+        ("开展“书香校园”读书节活动，", ["书香校园"]),  # an activity: the programme goes on
+    ],
+)
+def test_an_occasion_of_the_year_named_by_a_label_is_no_project(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "牢记“奋进新征程 建功新时代”，突出“立足新起点　开创新局面”。",
+            [],
+        ),  # clauses parted by spaces
+        ("践行“强基础 提质量 创品牌”要求，", []),
+        ("开展“喜迎二十大 奋进新征程”主题活动。", ["喜迎二十大 奋进新征程"]),  # run
+    ],
+)
+def test_clauses_parted_by_spaces_are_a_saying(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("办好“壮族三月三”活动，贯彻“新发展理念”，弘扬“沂蒙精神”。", []),  # a festival, beliefs
+        ("实施“工匠精神”培育工程，", ["工匠精神"]),  # a programme word follows
+        ("推进“党的二十大精神进校园”。", ["党的二十大精神进校园"]),
+    ],
+)
+def test_festivals_and_beliefs_named_short_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("打造“区域教育中心”，建成“西南教育枢纽”，", []),  # a centre the place becomes
+        ("位居全省“第一方阵”，迈入“第一梯队”，", []),  # a rank
+        ("申报“国家级智慧教育示范区”，", ["国家级智慧教育示范区"]),  # a zone applied for
+    ],
+)
+def test_centres_and_ranks_a_place_reaches_are_no_projects(text: str, kept: list[str]) -> None:
+    assert names(quoted_projects(text)) == kept
+
+
+def test_a_principle_held_is_no_project() -> None:
+    assert names(quoted_projects("落实“谁主管、谁负责”原则，坚持“属地管理”原则，")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("推进“五育融合”，深化“家校共育”，促进“医教结合”，推进“普职融通”。", []),  # ways of work
+        ("实施“校农结合”助推乡村振兴行动计划。", ["校农结合"]),  # the clause names a programme
+        ("实施“体教融合”行动计划。", ["体教融合行动计划"]),
+        ("努力“让每一个孩子都出彩”，推动“从有学上到上好学”。", []),  # a wish, a change of state
+    ],
+)
+def test_fields_joined_wishes_and_changes_of_state_are_no_projects(
+    text: str, kept: list[str]
+) -> None:
+    assert names(quoted_projects(text)) == kept
