@@ -29,6 +29,8 @@ SCHOOL_TYPE = re.compile(
 LOCAL_SCHOOL_WORD = re.compile(
     r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|学校|附中|附小|教育集团|[一二三四五六七八九十]{1,2}[中小])$"
 )
+# A university before a place's name (…大学高台学院, …大学附属番禺小学): its own college or school.
+UNIVERSITY_BEFORE = re.compile(r"(?:大学|学院)(?:附属|附设)?$")
 PERSON_NAMED_KINDS = (
     ("基金会", "association"),
     ("学校", "school"),
@@ -165,12 +167,15 @@ class NameRules:
     body_suffix: re.Pattern[str]
     body_stem_stop: re.Pattern[str]
     addressee_before: re.Pattern[str]
+    place_read_as_verb: re.Pattern[str]
     person_named_body: re.Pattern[str]
     branch_of: re.Pattern[str]
     placeholder_before: re.Pattern[str]
     placeholder_opening: re.Pattern[str]
     formulaic_bodies: re.Pattern[str]
     formula_after: re.Pattern[str]
+    leader_bodies: re.Pattern[str]
+    leader_post_after: re.Pattern[str]
     school_list_lead: re.Pattern[str]
     zone_committee: re.Pattern[str]
     word_place_school: re.Pattern[str]
@@ -283,6 +288,8 @@ PATTERNS_AS_WRITTEN = (
     "body_stem_stop",
     "formulaic_bodies",
     "formula_after",
+    "leader_bodies",
+    "leader_post_after",
     "school_list_lead",
     "school_list_item",
     "school_list_item_needs",
@@ -304,7 +311,7 @@ def name_rules() -> NameRules:
     joint = alternation(data["joint_body_names"])
     joint_item = rf"[省市县区州][一-鿿]{{1,6}}?局|[省市县区州]?(?:{joint})"
     national_kinds = {n: kind for kind, names in data["national_bodies"].items() for n in names}
-    level_opening = rf"(?:{data['level_before']}){data['level_prefix']}"
+    level_opening = rf"(?:{data['level_in_full']}|(?:{data['level_before']}){data['level_prefix']})"
     name_and_suffix = rf"({data['name_middle']})({suffixes})(?!{data['suffix_runs_on']})"
     return NameRules(
         quoted=re.compile(data["quoted"]),
@@ -355,6 +362,7 @@ def name_rules() -> NameRules:
             r"(?:工作领导小组|领导小组|指导委员会|委员会|办公室|专班)(?:秘书组|办公室)?$"
         ),
         addressee_before=re.compile(data["addressee_before"]),
+        place_read_as_verb=re.compile(data["place_read_as_verb"]),
         department=re.compile(
             rf"(?:{data['department_before']})"
             rf"((?:{alternation(data['department_stems'])})(?:{alternation(data['department_words'])})"
@@ -751,12 +759,26 @@ def named_institutions(text: str) -> Iterator[tuple[int, int, str, str]]:
             continue
         if rules.placeholder_before.search(text, 0, start) or rules.placeholder_opening.match(name):
             continue  # XX县教育局: an anonymised place
-        if rules.formulaic_bodies.match(_without_place(name)) and rules.formula_after.match(
-            text, end
-        ):
+        if _in_formula(text, end, name) or _in_leaders_title(text, end, name):
             continue
         taken.append((start, end))
         yield start, end, name, kind
+
+
+def _in_formula(text: str, end: int, name: str) -> bool:
+    """按照市委、市政府决策部署; 县委、县政府将一如既往…: a level's leadership in a formula."""
+    rules = name_rules()
+    if not rules.formulaic_bodies.match(_without_place(name)):
+        return False
+    return bool(rules.formula_after.match(text, end))
+
+
+def _in_leaders_title(text: str, end: int, name: str) -> bool:
+    """县人大常委会副主任钟丽华: the body names a leader's post."""
+    rules = name_rules()
+    return bool(
+        rules.leader_bodies.match(_without_place(name)) and rules.leader_post_after.match(text, end)
+    )
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -835,8 +857,8 @@ def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
             continue
         if rules.not_a_body.search(match.group()) or (match[2] in ("局", "厅") and not match[1]):
             continue  # 新格局; 县局 names no bureau
-        if text.endswith(("大学", "学院"), 0, match.start()):
-            continue  # 张掖开放大学高台学院: the university's own college, inside its name
+        if UNIVERSITY_BEFORE.search(text, max(0, match.start() - 4), match.start()):
+            continue  # 张掖开放大学高台学院, 华南师范大学附属番禺小学: the university's own
         yield _continued(
             text, _branch_opening(text, match.start()), match.end(), rules.kinds[match[2]]
         )
@@ -892,7 +914,7 @@ def _continued(text: str, start: int, end: int, kind: str) -> tuple[int, int, st
     name = text[start:reached]
     if SCHOOL_TYPE.search(name) or re.search(r"(?:学校|分校|分园)$", name):
         kind = _school_kind(name)
-    elif re.search(r"纪检(?:监察)?组$|局党[委组]$|监委$", name):
+    elif re.search(r"纪检(?:监察)?组$|(?:局|教委)党[委组]$|监委$", name):
         kind = "party_body"
     elif re.search(r"[局委厅]办公室$", name):
         kind = "department"
@@ -1024,6 +1046,8 @@ def _place_stands(text: str, start: int) -> bool:
     place = gazetteer.pattern.match(text, start + 2 if text.startswith("中共", start) else start)
     if place is None:
         return True
+    if _verb_not_place(text, place.start()):
+        return False
     regions = gazetteer.by_name[place.group()]
     if regions[0].name != place.group():
         if name_rules().level_word.match(place.group()):
@@ -1031,6 +1055,12 @@ def _place_stands(text: str, start: int) -> bool:
         glued = place.start() > 0 and "\u4e00" <= text[place.start() - 1] <= "\u9fff"
         return not glued or _level_fits(text[place.end() : place.end() + 1], regions)
     return stands_as_place(text, place.start(), place.end(), "region.full")
+
+
+def _verb_not_place(text: str, start: int) -> bool:
+    """会同县公安局 after a comma: the verb 会同 and the county's bureau, not 会同县's bureau."""
+    line_start = start == 0 or text[start - 1] == "\n"
+    return not line_start and bool(name_rules().place_read_as_verb.match(text, start))
 
 
 def _level_fits(after: str, regions: list[Region]) -> bool:

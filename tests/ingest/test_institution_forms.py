@@ -447,3 +447,65 @@ def test_clause_fragments_before_a_school_word_name_no_school(text: str) -> None
 )
 def test_bodies_named_in_clauses(text: str, expected: list[str]) -> None:
     assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # leaders' posts in a meeting report: the bodies name people's titles
+        "县委书记刘明出席会议并讲话,县委常委、副县长陈晓东主持会议。",
+        "县人大常委会副主任钟丽华、县政协副主席赖建平出席会议。",
+        "市政府副市长李建国,区人大常委会主任王强,州政协秘书长张丽参加会议。",
+        # the leadership's formulae of care and of carrying out
+        "县委、县政府将一如既往把教育摆在优先发展的战略位置。",
+        "按照县委、县政府“三高四新”在本县的实践部署,推进教育强县建设。",
+        # an autonomous region's committee in the formula of obedience
+        "认真落实自治区党委、鄂尔多斯市委和旗委决策部署。",
+        "在自治区党委、政府的坚强领导下,全区教育事业取得新成效。",
+        # a clause whose subject is a place; a grade the plan strives for
+        "巴里坤县、伊吾县要加快乡镇中心幼儿园提质。",
+        "支持中职学校建设省高水平中职学校,创建省示范性高级中学。",
+    ],
+)
+def test_leaders_posts_formulae_and_clauses_name_no_body(text: str) -> None:
+    assert institutions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 会同 in a sentence is the verb, its county only where a line opens with it
+        ("抓安全,会同县公安局、县市场监督管理局开展整治。", ["县公安局", "县市场监督管理局"]),
+        ("。联合县卫健局开展体检。", ["县卫健局"]),
+        ("会同县教育局2024年工作要点", ["会同县教育局"]),
+        # 为 opens a clause after a school's name
+        (
+            "以哈密市第一中学、哈密市第四中学为学区长学校。",
+            ["哈密市第一中学", "哈密市第四中学"],
+        ),
+        # a university's own school and college, whatever the school's place or the college's field
+        (
+            "支持华南师范大学附属番禺小学、广东仲元中学发挥引领作用。",
+            ["华南师范大学附属番禺小学", "广东仲元中学"],
+        ),
+        ("与三峡大学马克思主义学院共建思政课一体化共同体。", ["三峡大学马克思主义学院"]),
+        # a township's school after a verb that improves, rebuilds or leads it
+        (
+            "改善洋溪镇中学、游家镇中心学校办学条件,改造二圣镇中心小学。",
+            ["洋溪镇中学", "游家镇中心学校", "二圣镇中心小学"],
+        ),
+        ("带动接龙镇初级中学校发展。", ["接龙镇初级中学校"]),
+        # an autonomous region's bodies, its level's word written in full
+        (
+            "根据自治区教育厅要求,自治区党委教育工委加强指导。",
+            ["自治区教育厅", "自治区党委教育工委"],
+        ),
+        # a commission's party committee; a district's commission of culture and tourism
+        (
+            "区委教育工委、区教委党委定期研究,联合区文化旅游委开展治理。",
+            ["区委教育工委", "区教委党委", "区文化旅游委"],
+        ),
+    ],
+)
+def test_bodies_in_the_sentences_of_other_regions_plans(text: str, expected: list[str]) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
