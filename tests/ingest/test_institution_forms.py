@@ -509,3 +509,33 @@ def test_leaders_posts_formulae_and_clauses_name_no_body(text: str) -> None:
 )
 def test_bodies_in_the_sentences_of_other_regions_plans(text: str, expected: list[str]) -> None:
     assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "统筹资金,保障学校建设用地和资金。",  # a verb that secures, before the type
+        "带动界石镇、南泉街道学校发展。",  # a subdistrict's schools
+        "推进城区义务教育学校扩容,办好县义务教育学校。",  # a stage's schools
+        "办好苏木乡镇中心学校、嘎查村幼儿园。",  # 内蒙古's townships' and villages' schools
+    ],
+)
+def test_the_schools_of_a_place_or_stage_are_a_type(text: str) -> None:
+    assert institutions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a school's head after its name (校长): the school, not a …小学校
+        ("县实验小学校长李华、县二中党支部书记张明作典型发言。", ["县实验小学", "县二中"]),
+        # 城关镇, the county seat's town, has schools of its own
+        (
+            "会上,县第一中学、城关镇中心学校作交流发言。",
+            ["县第一中学", "城关镇中心学校"],
+        ),
+        ("巴彦花苏木中心学校开展结对。", ["巴彦花苏木中心学校"]),
+    ],
+)
+def test_schools_in_meeting_reports_and_towns(text: str, expected: list[str]) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
