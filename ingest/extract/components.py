@@ -957,12 +957,18 @@ def _bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
         if lead is None and inner is None:
             continue
         name = match[1][inner.end() :] if inner else match[1]
+        name = name[_clause_verb_end(name) :]  # 落实教育督导委员会职责: the verb opens the clause
         start = match.end(1) - len(name)
         stem = rules.body_suffix.sub("", name)
         if rules.every_body_before.search(text, max(0, start - 12), start):
             continue  # 各校要成立…领导小组: a kind of body each school has
         if len(stem) >= 2 and not rules.body_stem_stop.search(stem):
             yield start, match.end(1), name, _body_kind(name)
+
+
+def _clause_verb_end(name: str) -> int:
+    verb = name_rules().verb_lead.match(name)
+    return verb.end() if verb else 0
 
 
 def _body_kind(name: str) -> str:

@@ -539,3 +539,30 @@ def test_the_schools_of_a_place_or_stage_are_a_type(text: str) -> None:
 )
 def test_schools_in_meeting_reports_and_towns(text: str, expected: list[str]) -> None:
     assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在市委市政府和省教育厅的正确领导下,全市教育取得新成效。",  # 厅 among the led-by bodies
+        "县委县政府主要领导带头联系学校。",  # the leadership's heads
+        "在州委州政府的坚强领导下,全州教育事业稳步发展。",
+    ],
+)
+def test_the_leadership_in_its_formulae_is_no_actor(text: str) -> None:
+    assert [name for name in institutions(text) if "教育厅" not in name] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，落实教育督导委员会职责。", ["教育督导委员会"]),  # a clause's verb before the body
+        ("，加强县教育工作领导小组办公室建设。", ["县教育工作领导小组办公室"]),
+        ("，县人民政府督导室开展专项督导。", ["县人民政府督导室"]),  # a government's office
+        ("，县委深改委、县委政法委统筹推进。", ["县委深改委", "县委政法委"]),
+    ],
+)
+def test_bodies_after_a_clause_verb_and_a_governments_offices(
+    text: str, expected: list[str]
+) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
