@@ -566,3 +566,33 @@ def test_bodies_after_a_clause_verb_and_a_governments_offices(
     text: str, expected: list[str]
 ) -> None:
     assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the leadership's care with its adverbs (将一如既往地, 继续)
+        "市委、市政府将一如既往地关心支持教育事业。",
+        "县委、县政府将继续高度重视教育工作。",
+        # types: a place's private schools, a grade of school, a counted type
+        "加强对博白县民办学校、县公办幼儿园的年检,创建自治区示范特色学校。",
+        "全区共有幼儿园146所、小学128所、初级中学18所。",
+    ],
+)
+def test_adverbs_of_the_leaderships_care_and_types_of_school(text: str) -> None:
+    assert institutions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新建玉州区城站路小学、玉州区名山幼儿园。", ["玉州区城站路小学", "玉州区名山幼儿园"]),
+        ("支持县民办育英学校规范发展。", ["县民办育英学校"]),  # 民办 opens the school's name
+        (  # normal colleges named by their stage and grade
+            "依托齐齐哈尔高等师范专科学校、贵阳幼儿师范高等专科学校开展培训。",
+            ["齐齐哈尔高等师范专科学校", "贵阳幼儿师范高等专科学校"],
+        ),
+    ],
+)
+def test_schools_named_by_road_or_as_normal_colleges(text: str, expected: list[str]) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
