@@ -29,6 +29,8 @@ SCHOOL_TYPE = re.compile(
 LOCAL_SCHOOL_WORD = re.compile(
     r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|学校|附中|附小|教育集团|[一二三四五六七八九十]{1,2}[中小])$"
 )
+# 县中小学, 市中小学校: every school of a level (but 县中小学生综合实践学校 is one school).
+SCHOOLS_OF_ALL_STAGES = re.compile(r"中小学(?!生)")
 # A university before a place's name (…大学高台学院, …大学附属番禺小学): its own college or school.
 UNIVERSITY_BEFORE = re.compile(r"(?:大学|学院)(?:附属|附设)?$")
 PERSON_NAMED_KINDS = (
@@ -853,7 +855,11 @@ def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
         generic = match[1] == "" and _generic_school(match.group(), match[2])
         bureau = match[2].endswith(("局", "厅"))
         middle = rules.bureau_joint.sub("", match[1]) if bureau else match[1]
-        if generic or rules.middle_breakers.search(middle) or "中小学" in match.group():
+        if (
+            generic
+            or rules.middle_breakers.search(middle)
+            or SCHOOLS_OF_ALL_STAGES.search(match.group())
+        ):
             continue
         if rules.not_a_body.search(match.group()) or (match[2] in ("局", "厅") and not match[1]):
             continue  # 新格局; 县局 names no bureau

@@ -597,3 +597,21 @@ def test_adverbs_of_the_leaderships_care_and_types_of_school(text: str) -> None:
 )
 def test_schools_named_by_road_or_as_normal_colleges(text: str, expected: list[str]) -> None:
     assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a school's own attached school
+            "，县实验中学附属小学、县一中附属初中、县实验学校附设幼儿园开展衔接。",
+            ["县实验中学附属小学", "县一中附属初中", "县实验学校附设幼儿园"],
+        ),
+        (  # the county's school of practice for its pupils, not every school of a level
+            "，县中小学生综合实践学校、县中小学生体育运动学校。",
+            ["县中小学生综合实践学校", "县中小学生体育运动学校"],
+        ),
+        ("，办好县中小学校,县中小学生运动会。", []),
+    ],
+)
+def test_attached_schools_and_the_schools_for_all_pupils(text: str, expected: list[str]) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
