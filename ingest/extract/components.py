@@ -170,6 +170,8 @@ class NameRules:
     body_stem_stop: re.Pattern[str]
     addressee_before: re.Pattern[str]
     place_read_as_verb: re.Pattern[str]
+    venue: re.Pattern[str]
+    venue_stop: re.Pattern[str]
     person_named_body: re.Pattern[str]
     branch_of: re.Pattern[str]
     placeholder_before: re.Pattern[str]
@@ -365,6 +367,8 @@ def name_rules() -> NameRules:
         ),
         addressee_before=re.compile(data["addressee_before"]),
         place_read_as_verb=re.compile(data["place_read_as_verb"]),
+        venue=re.compile(data["venue"]),
+        venue_stop=re.compile(data["venue_stop"]),
         department=re.compile(
             rf"(?:{data['department_before']})"
             rf"((?:{alternation(data['department_stems'])})(?:{alternation(data['department_words'])})"
@@ -800,6 +804,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
     yield from _word_place_schools(text)
     yield from _person_named(text)
     yield from _bodies(text)
+    yield from _venues(text)
     yield from _town_schools(text)
     yield from _school_groups(text)
     yield from _local_schools(text)
@@ -975,6 +980,14 @@ def _bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
 def _clause_verb_end(name: str) -> int:
     verb = name_rules().verb_lead.match(name)
     return verb.end() if verb else 0
+
+
+def _venues(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """依托华东革命烈士陵园、沂蒙红嫂纪念馆: venues named by their own name, not a kind of venue."""
+    rules = name_rules()
+    for match in rules.venue.finditer(text):
+        if not rules.venue_stop.match(match["stem"]):
+            yield match.start(1), match.end(1), match[1], "other"
 
 
 def _body_kind(name: str) -> str:

@@ -615,3 +615,32 @@ def test_schools_named_by_road_or_as_normal_colleges(text: str, expected: list[s
 )
 def test_attached_schools_and_the_schools_for_all_pupils(text: str, expected: list[str]) -> None:
     assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("严格落实局党委会“第一议题”制度。", []),  # the committee's meeting
+        ("，局党委会同局行政研究部署。", ["局党委"]),  # 会同: the verb after the committee
+        ("由县一完小牵头,县三完小配合。", ["县一完小", "县三完小"]),  # numbered 完全小学
+    ],
+)
+def test_a_committees_meeting_and_numbered_full_primary_schools(
+    text: str, expected: list[str]
+) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "依托华东革命烈士陵园、沂蒙红嫂纪念馆建设思政教育实践基地。",
+            ["华东革命烈士陵园", "沂蒙红嫂纪念馆"],
+        ),
+        ("组织学生参观焦裕禄纪念馆,赴井冈山革命博物馆研学。", ["焦裕禄纪念馆", "井冈山革命博物馆"]),
+        ("用好革命纪念馆、当地博物馆等资源,走进红色场馆。", []),  # kinds of venue
+    ],
+)
+def test_venues_of_other_sectors_named_by_their_own_name(text: str, expected: list[str]) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
