@@ -925,7 +925,7 @@ def _continued(text: str, start: int, end: int, kind: str) -> tuple[int, int, st
     name = text[start:reached]
     if SCHOOL_TYPE.search(name) or re.search(r"(?:学校|分校|分园)$", name):
         kind = _school_kind(name)
-    elif re.search(r"纪检(?:监察)?组$|(?:局|教委)党[委组]$|监委$", name):
+    elif re.search(r"纪检(?:监察)?组$|(?:局|教委|机关)党[委组]$|监委$", name):
         kind = "party_body"
     elif re.search(r"[局委厅]办公室$", name):
         kind = "department"

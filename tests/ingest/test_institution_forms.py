@@ -644,3 +644,16 @@ def test_a_committees_meeting_and_numbered_full_primary_schools(
 )
 def test_venues_of_other_sectors_named_by_their_own_name(text: str, expected: list[str]) -> None:
     assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，区教育局机关党委开展主题党日。", [("区教育局机关党委", "party_body")]),
+        ("，县直学校、村级小学、教学点。", []),  # a grade of school
+    ],
+)
+def test_a_bureaus_office_committee_and_a_grade_of_school(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(name, kind) for _, _, name, kind in named_institutions(text)] == expected
