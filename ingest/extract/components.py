@@ -172,6 +172,8 @@ class NameRules:
     place_read_as_verb: re.Pattern[str]
     venue: re.Pattern[str]
     venue_stop: re.Pattern[str]
+    named_school_district: re.Pattern[str]
+    school_district_stop: re.Pattern[str]
     person_named_body: re.Pattern[str]
     branch_of: re.Pattern[str]
     placeholder_before: re.Pattern[str]
@@ -369,6 +371,8 @@ def name_rules() -> NameRules:
         place_read_as_verb=re.compile(data["place_read_as_verb"]),
         venue=re.compile(data["venue"]),
         venue_stop=re.compile(data["venue_stop"]),
+        named_school_district=re.compile(data["named_school_district"]),
+        school_district_stop=re.compile(data["school_district_stop"]),
         department=re.compile(
             rf"(?:{data['department_before']})"
             rf"((?:{alternation(data['department_stems'])})(?:{alternation(data['department_words'])})"
@@ -805,6 +809,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
     yield from _person_named(text)
     yield from _bodies(text)
     yield from _venues(text)
+    yield from _school_districts(text)
     yield from _town_schools(text)
     yield from _school_groups(text)
     yield from _local_schools(text)
@@ -988,6 +993,14 @@ def _venues(text: str) -> Iterator[tuple[int, int, str, str]]:
     for match in rules.venue.finditer(text):
         if not rules.venue_stop.match(match["stem"]):
             yield match.start(1), match.end(1), match[1], "other"
+
+
+def _school_districts(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """东直门学区: a school district named by its street or place, not a kind of district."""
+    rules = name_rules()
+    for match in rules.named_school_district.finditer(text):
+        if not rules.school_district_stop.match(match[1]):
+            yield match.start(1), match.end(1), match[1], "association"
 
 
 def _body_kind(name: str) -> str:

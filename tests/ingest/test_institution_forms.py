@@ -657,3 +657,17 @@ def test_a_bureaus_office_committee_and_a_grade_of_school(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(name, kind) for _, _, name, kind in named_institutions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，第一学区、东直门学区、和平里学区联合教研。", ["第一学区", "东直门学区", "和平里学区"]),
+        ("，以北新桥学区为试点,在城关学区推广。", ["北新桥学区", "城关学区"]),
+        # kinds and counts of district, a district's system, its leading school
+        ("，深化学区制管理,推进大学区建设,各学区要落实。", []),
+        ("，全区划分17个学区,城区学区、农村学区,学校所在学区,学区长学校。", []),
+    ],
+)
+def test_school_districts_named_by_their_street_or_place(text: str, expected: list[str]) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
