@@ -204,7 +204,6 @@ PATTERNS_AS_WRITTEN = (
     "town_school",
     "town_school_stop",
     "requirement",
-    "name_continuation",
     "construction_lead",
     "construction",
     "local_school",
@@ -358,6 +357,11 @@ def name_rules() -> NameRules:
         word_place_school=re.compile(
             rf"(?:{data['word_place_before']})({alternation(word_short_names())})"
             rf"{data['word_place_school']}"
+        ),
+        name_continuation=re.compile(
+            rf"{data['name_continuation']}|(?:(?<=局)|(?<=厅)|(?<=教委))"
+            rf"(?:{alternation(data['department_stems'])})(?:{data['bureau_division_words']})"
+            rf"(?:{data['department_after']})"
         ),
         level_word=re.compile(data["level_prefix"]),
         bureau_joint=re.compile(data["bureau_joint"]),
@@ -932,7 +936,7 @@ def _continued(text: str, start: int, end: int, kind: str) -> tuple[int, int, st
         kind = _school_kind(name)
     elif re.search(r"纪检(?:监察)?组$|(?:局|教委|机关)党[委组]$|监委$", name):
         kind = "party_body"
-    elif re.search(r"[局委厅]办公室$", name):
+    elif re.search(r"[局委厅]办公室$|[局委厅][一-鿿]{2,10}[处科股]$", name):
         kind = "department"
     return start, reached, name, kind
 

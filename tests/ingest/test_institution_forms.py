@@ -671,3 +671,19 @@ def test_a_bureaus_office_committee_and_a_grade_of_school(
 )
 def test_school_districts_named_by_their_street_or_place(text: str, expected: list[str]) -> None:
     assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "，市教育局基础教育处、省教育厅职业教育与成人教育处、区教委人事科负责。",
+            ["市教育局基础教育处", "省教育厅职业教育与成人教育处", "区教委人事科"],
+        ),
+        ("，县教育局安全股牵头,市教育局科学安排。", ["县教育局安全股", "市教育局"]),
+    ],
+)
+def test_a_bureaus_division_written_after_it_is_the_division(
+    text: str, expected: list[str]
+) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
