@@ -687,3 +687,15 @@ def test_a_bureaus_division_written_after_it_is_the_division(
     text: str, expected: list[str]
 ) -> None:
     assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各旗区教育局,市直属各学校(单位):",  # 内蒙古's banners among the addressees
+        "各盟市教育局:",
+        "高新区、经开区社会事业局:",  # 经开区: a zone, no district's bureau
+    ],
+)
+def test_banners_addressees_and_a_zones_bureau_name_no_districts_body(text: str) -> None:
+    assert institutions(text) == []
