@@ -174,6 +174,8 @@ class NameRules:
     venue_stop: re.Pattern[str]
     named_school_district: re.Pattern[str]
     school_district_stop: re.Pattern[str]
+    college_name: re.Pattern[str]
+    college_stop: re.Pattern[str]
     person_named_body: re.Pattern[str]
     branch_of: re.Pattern[str]
     placeholder_before: re.Pattern[str]
@@ -377,6 +379,8 @@ def name_rules() -> NameRules:
         venue_stop=re.compile(data["venue_stop"]),
         named_school_district=re.compile(data["named_school_district"]),
         school_district_stop=re.compile(data["school_district_stop"]),
+        college_name=re.compile(data["college_name"]),
+        college_stop=re.compile(data["college_stop"]),
         department=re.compile(
             rf"(?:{data['department_before']})"
             rf"((?:{alternation(data['department_stems'])})(?:{alternation(data['department_words'])})"
@@ -810,6 +814,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
     yield from _education_units(text)
     yield from _national_bodies(text)
     yield from _word_place_schools(text)
+    yield from _colleges(text)
     yield from _person_named(text)
     yield from _bodies(text)
     yield from _venues(text)
@@ -957,6 +962,14 @@ def _word_place_schools(text: str) -> Iterator[tuple[int, int, str, str]]:
     for match in name_rules().word_place_school.finditer(text):
         kind = "university" if match[3] else "school"
         yield _continued(text, match.start(1), match.end(), kind)
+
+
+def _colleges(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """长江师范学院: a college named by a word that is no place, not a kind of college."""
+    rules = name_rules()
+    for match in rules.college_name.finditer(text):
+        if not rules.college_stop.match(match[1]):
+            yield _continued(text, match.start(1), match.end(1), "university")
 
 
 def _person_named(text: str) -> Iterator[tuple[int, int, str, str]]:

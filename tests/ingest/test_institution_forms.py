@@ -699,3 +699,21 @@ def test_a_bureaus_division_written_after_it_is_the_division(
 )
 def test_banners_addressees_and_a_zones_bureau_name_no_districts_body(text: str) -> None:
     assert institutions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，与西南大学、长江师范学院合作。", ["西南大学", "长江师范学院"]),
+        (
+            "，依托长江职业学院开展培训,长江师范学院附属中学。",
+            ["长江职业学院", "长江师范学院附属中学"],
+        ),
+        ("，高职学院、各师范院校、地方师范学院、部属师范大学。", []),  # kinds of college
+        ("，新街口学区、新建学区。", ["新街口学区"]),
+    ],
+)
+def test_colleges_and_districts_named_by_a_word_that_is_no_place(
+    text: str, expected: list[str]
+) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
