@@ -883,7 +883,7 @@ def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
         if rules.not_a_body.search(match.group()) or (match[2] in ("局", "厅") and not match[1]):
             continue  # 新格局; 县局 names no bureau
         if UNIVERSITY_BEFORE.search(text, max(0, match.start() - 4), match.start()):
-            continue  # 张掖开放大学高台学院, 华南师范大学附属番禺小学: the university's own
+            continue  # 张掖开放大学高台学院, …大学附属番禺小学: the university's own college
         yield _continued(
             text, _branch_opening(text, match.start()), match.end(), rules.kinds[match[2]]
         )
