@@ -469,7 +469,7 @@ def _page_bodies(
             continue
         if name_rules().placeholder_opening.match(body):
             continue  # XX县教育局: an anonymised issuer
-        name, _ = _canonical_institution(body, region, written)
+        name, _ = _canonical_institution(fold(body), region, written)  # 廣州市… as 广州市…
         span = _span_of(body, parsed)
         if name not in names and name not in found and span:
             found[name] = _named_in_text(name, body, span, region)

@@ -29,6 +29,10 @@ SCHOOL_TYPE = re.compile(
 LOCAL_SCHOOL_WORD = re.compile(
     r"(?:中心幼儿园|幼儿园|中心小学|小学|初中|中学|学校|附中|附小|教育集团|[一二三四五六七八九十]{1,2}[中小])$"
 )
+# 县中小学, 市中小学校: every school of a level (but 县中小学生综合实践学校 is one school).
+SCHOOLS_OF_ALL_STAGES = re.compile(r"中小学(?!生)")
+# A university before a place's name (…大学高台学院, …大学附属番禺小学): its own college or school.
+UNIVERSITY_BEFORE = re.compile(r"(?:大学|学院)(?:附属|附设)?$")
 PERSON_NAMED_KINDS = (
     ("基金会", "association"),
     ("学校", "school"),
@@ -176,12 +180,21 @@ class NameRules:
     body_suffix: re.Pattern[str]
     body_stem_stop: re.Pattern[str]
     addressee_before: re.Pattern[str]
+    place_read_as_verb: re.Pattern[str]
+    venue: re.Pattern[str]
+    venue_stop: re.Pattern[str]
+    named_school_district: re.Pattern[str]
+    school_district_stop: re.Pattern[str]
+    college_name: re.Pattern[str]
+    college_stop: re.Pattern[str]
     person_named_body: re.Pattern[str]
     branch_of: re.Pattern[str]
     placeholder_before: re.Pattern[str]
     placeholder_opening: re.Pattern[str]
     formulaic_bodies: re.Pattern[str]
     formula_after: re.Pattern[str]
+    leader_bodies: re.Pattern[str]
+    leader_post_after: re.Pattern[str]
     school_list_lead: re.Pattern[str]
     zone_committee: re.Pattern[str]
     word_place_school: re.Pattern[str]
@@ -204,7 +217,6 @@ PATTERNS_AS_WRITTEN = (
     "town_school",
     "town_school_stop",
     "requirement",
-    "name_continuation",
     "construction_lead",
     "construction",
     "local_school",
@@ -305,6 +317,8 @@ PATTERNS_AS_WRITTEN = (
     "body_stem_stop",
     "formulaic_bodies",
     "formula_after",
+    "leader_bodies",
+    "leader_post_after",
     "school_list_lead",
     "school_list_item",
     "school_list_item_needs",
@@ -326,7 +340,7 @@ def name_rules() -> NameRules:
     joint = alternation(data["joint_body_names"])
     joint_item = rf"[省市县区州][一-鿿]{{1,6}}?局|[省市县区州]?(?:{joint})"
     national_kinds = {n: kind for kind, names in data["national_bodies"].items() for n in names}
-    level_opening = rf"(?:{data['level_before']}){data['level_prefix']}"
+    level_opening = rf"(?:{data['level_in_full']}|(?:{data['level_before']}){data['level_prefix']})"
     name_and_suffix = rf"({data['name_middle']})({suffixes})(?!{data['suffix_runs_on']})"
     return NameRules(
         quoted=re.compile(data["quoted"]),
@@ -368,6 +382,11 @@ def name_rules() -> NameRules:
             rf"(?:{data['word_place_before']})({alternation(word_short_names())})"
             rf"{data['word_place_school']}"
         ),
+        name_continuation=re.compile(
+            rf"{data['name_continuation']}|(?:(?<=局)|(?<=厅)|(?<=教委))"
+            rf"(?:{alternation(data['department_stems'])})(?:{data['bureau_division_words']})"
+            rf"(?:{data['department_after']})"
+        ),
         level_word=re.compile(data["level_prefix"]),
         bureau_joint=re.compile(data["bureau_joint"]),
         national_kinds=national_kinds,
@@ -377,6 +396,13 @@ def name_rules() -> NameRules:
             r"(?:工作领导小组|领导小组|指导委员会|委员会|办公室|专班)(?:秘书组|办公室)?$"
         ),
         addressee_before=re.compile(data["addressee_before"]),
+        place_read_as_verb=re.compile(data["place_read_as_verb"]),
+        venue=re.compile(data["venue"]),
+        venue_stop=re.compile(data["venue_stop"]),
+        named_school_district=re.compile(data["named_school_district"]),
+        school_district_stop=re.compile(data["school_district_stop"]),
+        college_name=re.compile(data["college_name"]),
+        college_stop=re.compile(data["college_stop"]),
         department=re.compile(
             rf"(?:{data['department_before']})"
             rf"((?:{alternation(data['department_stems'])})(?:{alternation(data['department_words'])})"
@@ -802,12 +828,26 @@ def named_institutions(text: str) -> Iterator[tuple[int, int, str, str]]:
             continue
         if rules.placeholder_before.search(text, 0, start) or rules.placeholder_opening.match(name):
             continue  # XX县教育局: an anonymised place
-        if rules.formulaic_bodies.match(_without_place(name)) and rules.formula_after.match(
-            text, end
-        ):
+        if _in_formula(text, end, name) or _in_leaders_title(text, end, name):
             continue
         taken.append((start, end))
         yield start, end, name, kind
+
+
+def _in_formula(text: str, end: int, name: str) -> bool:
+    """按照市委、市政府决策部署; 县委、县政府将一如既往…: a level's leadership in a formula."""
+    rules = name_rules()
+    if not rules.formulaic_bodies.match(_without_place(name)):
+        return False
+    return bool(rules.formula_after.match(text, end))
+
+
+def _in_leaders_title(text: str, end: int, name: str) -> bool:
+    """县人大常委会副主任钟丽华: the body names a leader's post."""
+    rules = name_rules()
+    return bool(
+        rules.leader_bodies.match(_without_place(name)) and rules.leader_post_after.match(text, end)
+    )
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -825,8 +865,11 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
     yield from _education_units(text)
     yield from _national_bodies(text)
     yield from _word_place_schools(text)
+    yield from _colleges(text)
     yield from _person_named(text)
     yield from _bodies(text)
+    yield from _venues(text)
+    yield from _school_districts(text)
     yield from _town_schools(text)
     yield from _school_groups(text)
     yield from _local_schools(text)
@@ -882,12 +925,16 @@ def _place_named(text: str) -> Iterator[tuple[int, int, str, str]]:
         generic = match[1] == "" and _generic_school(match.group(), match[2])
         bureau = match[2].endswith(("局", "厅"))
         middle = rules.bureau_joint.sub("", match[1]) if bureau else match[1]
-        if generic or rules.middle_breakers.search(middle) or "中小学" in match.group():
+        if (
+            generic
+            or rules.middle_breakers.search(middle)
+            or SCHOOLS_OF_ALL_STAGES.search(match.group())
+        ):
             continue
         if rules.not_a_body.search(match.group()) or (match[2] in ("局", "厅") and not match[1]):
             continue  # 新格局; 县局 names no bureau
-        if text.endswith(("大学", "学院"), 0, match.start()):
-            continue  # 张掖开放大学高台学院: the university's own college, inside its name
+        if UNIVERSITY_BEFORE.search(text, max(0, match.start() - 4), match.start()):
+            continue  # 张掖开放大学高台学院, …大学附属番禺小学: the university's own college
         yield _continued(
             text, _branch_opening(text, match.start()), match.end(), rules.kinds[match[2]]
         )
@@ -943,9 +990,9 @@ def _continued(text: str, start: int, end: int, kind: str) -> tuple[int, int, st
     name = text[start:reached]
     if SCHOOL_TYPE.search(name) or re.search(r"(?:学校|分校|分园)$", name):
         kind = _school_kind(name)
-    elif re.search(r"纪检(?:监察)?组$|局党[委组]$|监委$", name):
+    elif re.search(r"纪检(?:监察)?组$|(?:局|教委|机关)党[委组]$|监委$", name):
         kind = "party_body"
-    elif re.search(r"[局委厅]办公室$", name):
+    elif re.search(r"[局委厅]办公室$|[局委厅][一-鿿]{2,10}[处科股]$", name):
         kind = "department"
     return start, reached, name, kind
 
@@ -968,6 +1015,14 @@ def _word_place_schools(text: str) -> Iterator[tuple[int, int, str, str]]:
         yield _continued(text, match.start(1), match.end(), kind)
 
 
+def _colleges(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """长江师范学院: a college named by a word that is no place, not a kind of college."""
+    rules = name_rules()
+    for match in rules.college_name.finditer(text):
+        if not rules.college_stop.match(match[1]):
+            yield _continued(text, match.start(1), match.end(1), "university")
+
+
 def _person_named(text: str) -> Iterator[tuple[int, int, str, str]]:
     """汉斯•赛德尔基金会: a foreign person's given and family name, joined by a dot."""
     for match in name_rules().person_named_body.finditer(text):
@@ -986,12 +1041,34 @@ def _bodies(text: str) -> Iterator[tuple[int, int, str, str]]:
         if lead is None and inner is None:
             continue
         name = match[1][inner.end() :] if inner else match[1]
+        name = name[_clause_verb_end(name) :]  # 落实教育督导委员会职责: the verb opens the clause
         start = match.end(1) - len(name)
         stem = rules.body_suffix.sub("", name)
         if rules.every_body_before.search(text, max(0, start - 12), start):
             continue  # 各校要成立…领导小组: a kind of body each school has
         if len(stem) >= 2 and not rules.body_stem_stop.search(stem):
             yield start, match.end(1), name, _body_kind(name)
+
+
+def _clause_verb_end(name: str) -> int:
+    verb = name_rules().verb_lead.match(name)
+    return verb.end() if verb else 0
+
+
+def _venues(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """依托华东革命烈士陵园、沂蒙红嫂纪念馆: venues named by their own name, not a kind of venue."""
+    rules = name_rules()
+    for match in rules.venue.finditer(text):
+        if not rules.venue_stop.match(match["stem"]):
+            yield match.start(1), match.end(1), match[1], "other"
+
+
+def _school_districts(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """东直门学区: a school district named by its street or place, not a kind of district."""
+    rules = name_rules()
+    for match in rules.named_school_district.finditer(text):
+        if not rules.school_district_stop.match(match[1]):
+            yield match.start(1), match.end(1), match[1], "association"
 
 
 def _body_kind(name: str) -> str:
@@ -1075,6 +1152,8 @@ def _place_stands(text: str, start: int) -> bool:
     place = gazetteer.pattern.match(text, start + 2 if text.startswith("中共", start) else start)
     if place is None:
         return True
+    if _verb_not_place(text, place.start()):
+        return False
     regions = gazetteer.by_name[place.group()]
     if regions[0].name != place.group():
         if name_rules().level_word.match(place.group()):
@@ -1082,6 +1161,12 @@ def _place_stands(text: str, start: int) -> bool:
         glued = place.start() > 0 and "\u4e00" <= text[place.start() - 1] <= "\u9fff"
         return not glued or _level_fits(text[place.end() : place.end() + 1], regions)
     return stands_as_place(text, place.start(), place.end(), "region.full")
+
+
+def _verb_not_place(text: str, start: int) -> bool:
+    """会同县公安局 after a comma: the verb 会同 and the county's bureau, not 会同县's bureau."""
+    line_start = start == 0 or text[start - 1] == "\n"
+    return not line_start and bool(name_rules().place_read_as_verb.match(text, start))
 
 
 def _level_fits(after: str, regions: list[Region]) -> bool:

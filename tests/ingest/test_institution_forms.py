@@ -447,3 +447,273 @@ def test_clause_fragments_before_a_school_word_name_no_school(text: str) -> None
 )
 def test_bodies_named_in_clauses(text: str, expected: list[str]) -> None:
     assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # leaders' posts in a meeting report: the bodies name people's titles
+        "县委书记刘明出席会议并讲话,县委常委、副县长陈晓东主持会议。",
+        "县人大常委会副主任钟丽华、县政协副主席赖建平出席会议。",
+        "市政府副市长李建国,区人大常委会主任王强,州政协秘书长张丽参加会议。",
+        "市政府党组成员、副市长王某,县委组织部副部长、县委编办主任李某参加会议。",
+        # the leadership's formulae of care and of carrying out
+        "县委、县政府将一如既往把教育摆在优先发展的战略位置。",
+        "按照县委、县政府“三高四新”在本县的实践部署,推进教育强县建设。",
+        # an autonomous region's committee in the formula of obedience
+        "认真落实自治区党委、鄂尔多斯市委和旗委决策部署。",
+        "在自治区党委、政府的坚强领导下,全区教育事业取得新成效。",
+        # a clause whose subject is a place; a grade the plan strives for
+        "巴里坤县、伊吾县要加快乡镇中心幼儿园提质。",
+        "支持中职学校建设省高水平中职学校,创建省示范性高级中学。",
+    ],
+)
+def test_leaders_posts_formulae_and_clauses_name_no_body(text: str) -> None:
+    assert institutions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 会同 in a sentence is the verb, its county only where a line opens with it
+        ("抓安全,会同县公安局、县市场监督管理局开展整治。", ["县公安局", "县市场监督管理局"]),
+        ("。联合县卫健局开展体检。", ["县卫健局"]),
+        ("会同县教育局2024年工作要点", ["会同县教育局"]),
+        # 为 opens a clause after a school's name
+        (
+            "以哈密市第一中学、哈密市第四中学为学区长学校。",
+            ["哈密市第一中学", "哈密市第四中学"],
+        ),
+        # a university's own school and college, whatever the school's place or the college's field
+        (
+            "支持华南师范大学附属番禺小学、广东仲元中学发挥引领作用。",
+            ["华南师范大学附属番禺小学", "广东仲元中学"],
+        ),
+        ("与三峡大学马克思主义学院共建思政课一体化共同体。", ["三峡大学马克思主义学院"]),
+        # a township's school after a verb that improves, rebuilds or leads it
+        (
+            "改善洋溪镇中学、游家镇中心学校办学条件,改造二圣镇中心小学。",
+            ["洋溪镇中学", "游家镇中心学校", "二圣镇中心小学"],
+        ),
+        ("带动接龙镇初级中学校发展。", ["接龙镇初级中学校"]),
+        # an autonomous region's bodies, its level's word written in full
+        (
+            "根据自治区教育厅要求,自治区党委教育工委加强指导。",
+            ["自治区教育厅", "自治区党委教育工委"],
+        ),
+        # a commission's party committee; a district's commission of culture and tourism
+        (
+            "区委教育工委、区教委党委定期研究,联合区文化旅游委开展治理。",
+            ["区委教育工委", "区教委党委", "区文化旅游委"],
+        ),
+    ],
+)
+def test_bodies_in_the_sentences_of_other_regions_plans(text: str, expected: list[str]) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "统筹资金,保障学校建设用地和资金。",  # a verb that secures, before the type
+        "带动界石镇、南泉街道学校发展。",  # a subdistrict's schools
+        "推进城区义务教育学校扩容,办好县义务教育学校。",  # a stage's schools
+        "办好苏木乡镇中心学校、嘎查村幼儿园。",  # 内蒙古's townships' and villages' schools
+    ],
+)
+def test_the_schools_of_a_place_or_stage_are_a_type(text: str) -> None:
+    assert institutions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a school's head after its name (校长): the school, not a …小学校
+        ("县实验小学校长李华、县二中党支部书记张明作典型发言。", ["县实验小学", "县二中"]),
+        # 城关镇, the county seat's town, has schools of its own
+        (
+            "会上,县第一中学、城关镇中心学校作交流发言。",
+            ["县第一中学", "城关镇中心学校"],
+        ),
+        ("巴彦花苏木中心学校开展结对。", ["巴彦花苏木中心学校"]),
+    ],
+)
+def test_schools_in_meeting_reports_and_towns(text: str, expected: list[str]) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在市委市政府和省教育厅的正确领导下,全市教育取得新成效。",  # 厅 among the led-by bodies
+        "县委县政府主要领导带头联系学校。",  # the leadership's heads
+        "在州委州政府的坚强领导下,全州教育事业稳步发展。",
+    ],
+)
+def test_the_leadership_in_its_formulae_is_no_actor(text: str) -> None:
+    assert [name for name in institutions(text) if "教育厅" not in name] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，落实教育督导委员会职责。", ["教育督导委员会"]),  # a clause's verb before the body
+        ("，加强县教育工作领导小组办公室建设。", ["县教育工作领导小组办公室"]),
+        ("，县人民政府督导室开展专项督导。", ["县人民政府督导室"]),  # a government's office
+        ("，县委深改委、县委政法委统筹推进。", ["县委深改委", "县委政法委"]),
+    ],
+)
+def test_bodies_after_a_clause_verb_and_a_governments_offices(
+    text: str, expected: list[str]
+) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the leadership's care with its adverbs (将一如既往地, 继续)
+        "市委、市政府将一如既往地关心支持教育事业。",
+        "县委、县政府将继续高度重视教育工作。",
+        # types: a place's private schools, a grade of school, a counted type
+        "加强对博白县民办学校、县公办幼儿园的年检,创建自治区示范特色学校。",
+        "全区共有幼儿园146所、小学128所、初级中学18所。",
+    ],
+)
+def test_adverbs_of_the_leaderships_care_and_types_of_school(text: str) -> None:
+    assert institutions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新建玉州区城站路小学、玉州区名山幼儿园。", ["玉州区城站路小学", "玉州区名山幼儿园"]),
+        ("支持县民办育英学校规范发展。", ["县民办育英学校"]),  # 民办 opens the school's name
+        (  # normal colleges named by their stage and grade
+            "依托齐齐哈尔高等师范专科学校、贵阳幼儿师范高等专科学校开展培训。",
+            ["齐齐哈尔高等师范专科学校", "贵阳幼儿师范高等专科学校"],
+        ),
+    ],
+)
+def test_schools_named_by_road_or_as_normal_colleges(text: str, expected: list[str]) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a school's own attached school
+            "，县实验中学附属小学、县一中附属初中、县实验学校附设幼儿园开展衔接。",
+            ["县实验中学附属小学", "县一中附属初中", "县实验学校附设幼儿园"],
+        ),
+        (  # the county's school of practice for its pupils, not every school of a level
+            "，县中小学生综合实践学校、县中小学生体育运动学校。",
+            ["县中小学生综合实践学校", "县中小学生体育运动学校"],
+        ),
+        ("，办好县中小学校,县中小学生运动会。", []),
+    ],
+)
+def test_attached_schools_and_the_schools_for_all_pupils(text: str, expected: list[str]) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("严格落实局党委会“第一议题”制度。", []),  # the committee's meeting
+        ("，局党委会同局行政研究部署。", ["局党委"]),  # 会同: the verb after the committee
+        ("由县一完小牵头,县三完小配合。", ["县一完小", "县三完小"]),  # numbered 完全小学
+    ],
+)
+def test_a_committees_meeting_and_numbered_full_primary_schools(
+    text: str, expected: list[str]
+) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "依托华东革命烈士陵园、沂蒙红嫂纪念馆建设思政教育实践基地。",
+            ["华东革命烈士陵园", "沂蒙红嫂纪念馆"],
+        ),
+        ("组织学生参观焦裕禄纪念馆,赴井冈山革命博物馆研学。", ["焦裕禄纪念馆", "井冈山革命博物馆"]),
+        ("用好革命纪念馆、当地博物馆等资源,走进红色场馆。", []),  # kinds of venue
+    ],
+)
+def test_venues_of_other_sectors_named_by_their_own_name(text: str, expected: list[str]) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，区教育局机关党委开展主题党日。", [("区教育局机关党委", "party_body")]),
+        ("，县直学校、村级小学、教学点。", []),  # a grade of school
+    ],
+)
+def test_a_bureaus_office_committee_and_a_grade_of_school(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(name, kind) for _, _, name, kind in named_institutions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，第一学区、东直门学区、和平里学区联合教研。", ["第一学区", "东直门学区", "和平里学区"]),
+        ("，以北新桥学区为试点,在城关学区推广。", ["北新桥学区", "城关学区"]),
+        # kinds and counts of district, a district's system, its leading school
+        ("，深化学区制管理,推进大学区建设,各学区要落实。", []),
+        ("，全区划分17个学区,城区学区、农村学区,学校所在学区,学区长学校。", []),
+    ],
+)
+def test_school_districts_named_by_their_street_or_place(text: str, expected: list[str]) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "，市教育局基础教育处、省教育厅职业教育与成人教育处、区教委人事科负责。",
+            ["市教育局基础教育处", "省教育厅职业教育与成人教育处", "区教委人事科"],
+        ),
+        ("，县教育局安全股牵头,市教育局科学安排。", ["县教育局安全股", "市教育局"]),
+    ],
+)
+def test_a_bureaus_division_written_after_it_is_the_division(
+    text: str, expected: list[str]
+) -> None:
+    assert sorted(institutions(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各旗区教育局,市直属各学校(单位):",  # 内蒙古's banners among the addressees
+        "各盟市教育局:",
+        "高新区、经开区社会事业局:",  # 经开区: a zone, no district's bureau
+    ],
+)
+def test_banners_addressees_and_a_zones_bureau_name_no_districts_body(text: str) -> None:
+    assert institutions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，与西南大学、长江师范学院合作。", ["西南大学", "长江师范学院"]),
+        (
+            "，依托长江职业学院开展培训,长江师范学院附属中学。",
+            ["长江职业学院", "长江师范学院附属中学"],
+        ),
+        ("，高职学院、各师范院校、地方师范学院、部属师范大学。", []),  # kinds of college
+        ("，新街口学区、新建学区。", ["新街口学区"]),
+    ],
+)
+def test_colleges_and_districts_named_by_a_word_that_is_no_place(
+    text: str, expected: list[str]
+) -> None:
+    assert sorted(institutions(text)) == sorted(expected)

@@ -13,6 +13,7 @@ from ingest.extract.mentions import extract_mentions
 from ingest.models import NormalizedDocument, ParsedDocument, Place, RegionRef
 from ingest.normalize import normalize
 from ingest.parse import parse
+from ingest.pipeline import extract_file
 from ingest.read import read_document
 from ingest.resolve import Resolved, expand_abbreviation, resolve
 
@@ -119,3 +120,15 @@ def test_every_merge_is_reported_with_its_reason(plan: Plan) -> None:
 )
 def test_an_abbreviated_last_word_is_written_out(name: str, expanded: str) -> None:
     assert expand_abbreviation(name) == expanded
+
+
+def test_an_issuer_written_in_traditional_characters_is_the_body_the_text_names(
+    tmp_path: Path,
+) -> None:
+    path = written_plan(
+        tmp_path,
+        "廣州市番禺區教育局2023年工作要點\n\n一、區教育局聯合區財政局開展工作。\n",
+    )
+    names = [i.name for i in extract_file(path).institutions]
+    assert names.count("广州市番禺区教育局") == 1
+    assert not [name for name in names if "區" in name]  # one body, not a second as written
