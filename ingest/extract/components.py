@@ -66,6 +66,7 @@ class NameRules:
     max_punctuated_name: int
     min_bare_quoted: int
     construction_lead: re.Pattern[str]
+    construction_verb: re.Pattern[str]
     construction: re.Pattern[str]
     local_school: re.Pattern[str]
     local_school_stop: re.Pattern[str]
@@ -218,6 +219,7 @@ PATTERNS_AS_WRITTEN = (
     "town_school_stop",
     "requirement",
     "construction_lead",
+    "construction_verb",
     "construction",
     "local_school",
     "local_school_stop",
@@ -741,6 +743,8 @@ def construction_projects(text: str) -> Iterator[tuple[int, int, str]]:
     for match in rules.construction.finditer(text):
         lead = rules.construction_lead.match(match.group())
         start = match.start() + (lead.end() if lead else 0)
+        verbs = list(rules.construction_verb.finditer(text, start, match.end(1)))
+        start = verbs[-1].end() if verbs else start
         name = re.sub(r"(?<=[项工][目程])建设$", "", text[start : match.end()])
         end = start + len(name)
         if "的" in name or rules.middle_breakers.search(text[start : match.end(1)]):
