@@ -358,3 +358,9 @@ def test_a_page_table_saved_as_text_gives_clean_values() -> None:
     )
     assert document.metadata["publisher"] == "某区教委"
     assert document.metadata["published_on"] == "2022-04-29"
+
+
+def test_a_site_footer_is_chrome_and_names_no_unit() -> None:
+    page = "2024年教育工作要点\n一、加强党建\n主办单位：房县教育局  技术支持：某某科技有限公司\n"
+    document = normalize(RawDocument(source="t", text=page, media_type=TEXT))
+    assert "技术支持" not in document.text and "主办单位" not in document.text
