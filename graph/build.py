@@ -62,10 +62,9 @@ def institution_id(institution: Institution) -> str:
     """A body is known by its full name in its region: 市教育局 in 吕梁's plan is 吕梁市教育局,
     not the 市教育局 of another city's plan. Departments (基础教育股 …) exist in every county:
     their key includes the region."""
-    name = institution.full_name or institution.name
     if institution.kind == "department" and institution.region:
-        return f"{institution.region}/{name}"
-    return name
+        return f"{institution.region}/{institution.fullest_name}"
+    return institution.fullest_name
 
 
 def _add_document(builder: _Builder, extraction: Extraction) -> tuple[str, str]:
@@ -205,7 +204,7 @@ def _add_institution(builder: _Builder, institution: Institution) -> tuple[str, 
     node = builder.node(
         "Institution",
         institution_id(institution),
-        name=institution.full_name or institution.name,
+        name=institution.fullest_name,
         kind=institution.kind,
         region=institution.region,
         full_name=institution.full_name,

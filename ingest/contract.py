@@ -136,5 +136,5 @@ def _mentions(mentions: tuple[EntityMention, ...]) -> list[dict[str, Any]]:
 def _fullest(institution: Institution) -> str | None:
     """The fullest name known (县政府 → 阳城县人民政府, 区教委 → 沙坪坝区教育委员会), when it is
     not the name as written."""
-    full = institution.full_name or institution.name
+    full = institution.fullest_name
     return full if full != institution.written_name else None

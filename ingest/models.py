@@ -203,6 +203,11 @@ class Institution:
     def written_name(self) -> str:
         return self.as_written or self.name
 
+    @property
+    def fullest_name(self) -> str:
+        """Its name in its region: the full name where the plan abbreviates it."""
+        return self.full_name or self.name
+
 
 @dataclass(frozen=True, slots=True)
 class Target:

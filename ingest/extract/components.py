@@ -218,7 +218,6 @@ PATTERNS_AS_WRITTEN = (
     "town_school",
     "town_school_stop",
     "requirement",
-    "construction_lead",
     "construction_verb",
     "construction",
     "local_school",
@@ -388,6 +387,9 @@ def name_rules() -> NameRules:
             rf"{data['name_continuation']}|(?:(?<=局)|(?<=厅)|(?<=教委))"
             rf"(?:{alternation(data['department_stems'])})(?:{data['bureau_division_words']})"
             rf"(?:{data['department_after']})"
+        ),
+        construction_lead=re.compile(
+            rf"^(?:{data['construction_verb']}|{data['construction_lead']})+"
         ),
         level_word=re.compile(data["level_prefix"]),
         bureau_joint=re.compile(data["bureau_joint"]),
